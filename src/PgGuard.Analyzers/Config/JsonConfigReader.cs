@@ -358,7 +358,13 @@ namespace PgGuard.Analyzers.Config
                         continue;
                     }
 
-                    var escape = i + 1 < _text.Length ? _text[i + 1] : '\0';
+                    if (i + 1 >= _text.Length || (_text[i + 1] == 'u' && i + 6 > _text.Length))
+                    {
+                        i = _text.Length; // the text ends inside an escape: an unterminated string
+                        break;
+                    }
+
+                    var escape = _text[i + 1];
                     if (escape == 'u')
                     {
                         var code = ParseHex4(_text, i + 2);
