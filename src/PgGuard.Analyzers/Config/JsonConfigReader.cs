@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -483,7 +484,7 @@ namespace PgGuard.Analyzers.Config
                     }
                     else if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '*')
                     {
-                        var end = _text.IndexOf("*/", _pos + 2, System.StringComparison.Ordinal);
+                        var end = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
                         if (end < 0)
                         {
                             _error = _pos;
