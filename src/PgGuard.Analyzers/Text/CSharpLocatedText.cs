@@ -21,7 +21,7 @@ namespace PgGuard.Analyzers.Text
     internal static partial class CSharpLocatedText
     {
         /// <summary>Longest text built (characters); beyond it <see cref="Build"/> gives up and returns null.</summary>
-        internal const int MaxLength = 4 * 1024 * 1024;
+        internal const int MaxLength = 1024 * 1024;
 
         /// <summary>Most operations or syntax nodes visited for one expression: bounds pathological const graphs.</summary>
         internal const int MaxSteps = 1_000_000;
@@ -199,7 +199,7 @@ namespace PgGuard.Analyzers.Text
                 : syntax is InterpolatedStringTextSyntax text && TryDecodeInterpolatedText(context.Buffer, text);
             if (!decoded || !context.Buffer.Matches(mark, value))
             {
-                context.Buffer.Truncate(mark);
+                context.Truncate(mark);
                 context.Buffer.AppendMapped(value, syntax.SyntaxTree, syntax.Span);
             }
         }
@@ -228,7 +228,7 @@ namespace PgGuard.Analyzers.Text
 
                     if (!context.Buffer.Matches(mark, constant))
                     {
-                        context.Buffer.Truncate(mark);
+                        context.Truncate(mark);
                         context.Buffer.AppendMapped(constant, expression.Syntax.SyntaxTree, expression.Syntax.Span);
                     }
                 }
@@ -313,6 +313,39 @@ namespace PgGuard.Analyzers.Text
             public CancellationToken CancellationToken => _cancellationToken;
 
             public bool SawConstant { get; set; }
+
+            /// <summary>
+            /// Where each const's text already sits in the buffer: a const used again is copied, not decoded again, so
+            /// const graphs that double at each level (B = A + A) cost their output size, not their number of paths.
+            /// </summary>
+            public Dictionary<ISymbol, (int Start, int End)> Decoded { get; } = new Dictionary<ISymbol, (int Start, int End)>(SymbolEqualityComparer.Default);
+
+            /// <summary>Rolls the buffer back to <paramref name="length"/>, forgetting consts whose text is cut.</summary>
+            public void Truncate(int length)
+            {
+                if (length >= Buffer.Length)
+                {
+                    return;
+                }
+
+                Buffer.Truncate(length);
+                if (Decoded.Count != 0)
+                {
+                    var stale = new List<ISymbol>();
+                    foreach (var entry in Decoded)
+                    {
+                        if (entry.Value.End > length)
+                        {
+                            stale.Add(entry.Key);
+                        }
+                    }
+
+                    foreach (var symbol in stale)
+                    {
+                        Decoded.Remove(symbol);
+                    }
+                }
+            }
 
             public bool Aborted => Buffer.Overflowed || _steps > MaxSteps;
 
