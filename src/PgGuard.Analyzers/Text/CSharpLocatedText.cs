@@ -3,7 +3,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace PgGuard.Analyzers.Text
 {
@@ -65,7 +64,7 @@ namespace PgGuard.Analyzers.Text
         /// The outermost string expression containing a literal or interpolated string: walks up through string
         /// <c>+</c>, conversions and interpolation holes whose text <see cref="Build"/> decodes as part of the whole. An
         /// analyzer that registers for literals analyses only roots, so each expression is analysed once. Null for
-        /// a non-string operation.
+        /// a non-string operation and for the format clause of an interpolation.
         /// </summary>
         public static IOperation? FindStringRoot(IOperation literalOrInterpolation)
         {
@@ -93,6 +92,8 @@ namespace PgGuard.Analyzers.Text
                         && IsConstantText(interpolation):
                         current = interpolation.Parent;
                         continue;
+                    case IInterpolationOperation interpolation when interpolation.FormatString == current:
+                        return null; // the ":X" of "{value:X}" is a format, not a string of its own
                     default:
                         return current;
                 }
