@@ -378,7 +378,8 @@ namespace PgGuard.Analyzers.Analyzers
                 parent = parent.Parent;
             }
 
-            return parent is IInterpolationOperation || (parent is not null && IsStringConcatenation(parent));
+            // The text parts of an interpolated string are literal operations too.
+            return parent is IInterpolatedStringContentOperation || (parent is not null && IsStringConcatenation(parent));
         }
     }
 }

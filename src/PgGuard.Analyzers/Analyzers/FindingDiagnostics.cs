@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using PgGuard.Analyzers.ConnectionStrings;
 using PgGuard.Analyzers.Rules;
@@ -11,21 +12,27 @@ namespace PgGuard.Analyzers.Analyzers
         /// <summary>Property keys shared with the code fixes.</summary>
         public const string EditKindProperty = "PgGuard.EditKind";
         public const string NewTextProperty = "PgGuard.NewText";
+        public const string EditStartProperty = "PgGuard.EditStart";
+        public const string EditLengthProperty = "PgGuard.EditLength";
 
         public static Diagnostic Create(Finding finding, ParsedConnectionString model, Location fallback)
         {
             var location = Locate(finding, model) ?? fallback;
-            var additional = ImmutableArray<Location>.Empty;
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (finding.Edit.Kind != EditKind.None && model.Text is { } text && MapToTree(text, finding.Edit.Span) is { } editLocation)
+
+            // The edit travels as positions in the diagnostic's own file; an edit elsewhere (a concatenation with a const
+            // of another file) gets no fix.
+            if (finding.Edit.Kind != EditKind.None && model.Text is { } text && MapToTree(text, finding.Edit.Span) is { } edit &&
+                edit.SourceTree == location.SourceTree)
             {
-                additional = ImmutableArray.Create(editLocation);
                 properties = properties
                     .Add(EditKindProperty, finding.Edit.Kind.ToString())
-                    .Add(NewTextProperty, finding.Edit.NewText);
+                    .Add(NewTextProperty, finding.Edit.NewText)
+                    .Add(EditStartProperty, edit.SourceSpan.Start.ToString(CultureInfo.InvariantCulture))
+                    .Add(EditLengthProperty, edit.SourceSpan.Length.ToString(CultureInfo.InvariantCulture));
             }
 
-            return Diagnostic.Create(finding.Descriptor, location, additional, properties, finding.Arguments);
+            return Diagnostic.Create(finding.Descriptor, location, properties, finding.Arguments);
         }
 
         private static Location? Locate(Finding finding, ParsedConnectionString model)

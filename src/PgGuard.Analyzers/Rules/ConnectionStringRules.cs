@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PgGuard.Analyzers.ConnectionStrings;
 
 namespace PgGuard.Analyzers.Rules
 {
@@ -32,6 +33,13 @@ namespace PgGuard.Analyzers.Rules
             InvalidConnectionStringRule.Analyze(context, findings);
             if (context.HostClass == HostClass.Local && !context.Options.AnalyzeLocalConnections)
             {
+                return findings;
+            }
+
+            // Npgsql rejects a URI whole (PG0011 said so); of the rest only its credentials matter.
+            if (context.Model.Text is { } text && PostgresUri.Scheme(text.Text) is not null)
+            {
+                HardcodedPasswordRule.Analyze(context, findings);
                 return findings;
             }
 

@@ -11,8 +11,9 @@ namespace PgGuard.Analyzers.Rules
             setting.Origin is null ? new FindingEdit(EditKind.Replace, setting.ValueSpan, newValue) : default;
 
         /// <summary>
-        /// Remove a setting with exactly one separator: its segment (leading junk, pair, trailing ';'); for the last
-        /// setting without a trailing ';', the ';' before it instead, so no dangling separator is left behind.
+        /// Remove a setting with exactly one separator: the ';' before it and its own text up to (not including) its own
+        /// ';' — so removing neighbours never touches the same character and Fix All can apply them together. The first
+        /// setting takes its own trailing ';' instead. "A;B;C" loses ";B"; "A;B" loses ";B"; "A;B;" keeps its final ';'.
         /// </summary>
         public static FindingEdit RemoveSetting(ParsedConnectionString model, ConnectionStringSetting setting)
         {
@@ -23,14 +24,12 @@ namespace PgGuard.Analyzers.Rules
 
             var text = model.Text.Text;
             var segment = setting.SegmentSpan;
-            var endsWithSeparator = segment.End > 0 && segment.End <= text.Length && text[segment.End - 1] == ';';
             var index = model.Settings.IndexOf(setting);
-            if (!endsWithSeparator && index > 0)
+            var separatorBefore = index > 0 ? model.Settings[index - 1].SegmentSpan.End - 1 : -1;
+            if (separatorBefore >= 0 && separatorBefore < text.Length && text[separatorBefore] == ';')
             {
-                // "Host=x;Pooling=false" -> "Host=x": take the previous pair's trailing ';' along.
-                var previous = model.Settings[index - 1];
-                var start = previous.ValueSpan.End;
-                return new FindingEdit(EditKind.Remove, TextSpan.FromBounds(start, segment.End), string.Empty);
+                var end = segment.End > segment.Start && text[segment.End - 1] == ';' ? segment.End - 1 : segment.End;
+                return new FindingEdit(EditKind.Remove, TextSpan.FromBounds(separatorBefore, end), string.Empty);
             }
 
             return new FindingEdit(EditKind.Remove, segment, string.Empty);

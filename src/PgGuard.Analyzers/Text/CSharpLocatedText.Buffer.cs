@@ -70,6 +70,15 @@ namespace PgGuard.Analyzers.Text
                 }
             }
 
+            /// <summary>Appends again the characters [start, end) already in the buffer (a const used twice).</summary>
+            public void AppendCopy(int start, int end)
+            {
+                for (var i = start; i < end && !Overflowed; i++)
+                {
+                    Append(_chars[i], _sources[i], _starts[i], _ends[i]);
+                }
+            }
+
             public void AppendHole(object source, TextSpan span)
             {
                 _holes.Add(Length);

@@ -28,6 +28,12 @@ namespace PgGuard.Analyzers.Text
                 return;
             }
 
+            if (context.Decoded.TryGetValue(symbol, out var previous))
+            {
+                context.Buffer.AppendCopy(previous.Start, previous.End);
+                return;
+            }
+
             var mark = context.Buffer.Length;
             bool decoded;
             if (context.Model != null && initializer.SyntaxTree == context.Model.SyntaxTree)
@@ -46,8 +52,13 @@ namespace PgGuard.Analyzers.Text
 
             if (!decoded || !context.Buffer.Matches(mark, value))
             {
-                context.Buffer.Truncate(mark);
+                context.Truncate(mark);
                 context.Buffer.AppendMapped(value, initializer.SyntaxTree, initializer.Span);
+            }
+
+            if (!context.Aborted)
+            {
+                context.Decoded[symbol] = (mark, context.Buffer.Length);
             }
         }
 

@@ -3,7 +3,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace PgGuard.Analyzers.Text
 {
@@ -21,7 +20,7 @@ namespace PgGuard.Analyzers.Text
     internal static partial class CSharpLocatedText
     {
         /// <summary>Longest text built (characters); beyond it <see cref="Build"/> gives up and returns null.</summary>
-        internal const int MaxLength = 4 * 1024 * 1024;
+        internal const int MaxLength = 1024 * 1024;
 
         /// <summary>Most operations or syntax nodes visited for one expression: bounds pathological const graphs.</summary>
         internal const int MaxSteps = 1_000_000;
@@ -65,7 +64,7 @@ namespace PgGuard.Analyzers.Text
         /// The outermost string expression containing a literal or interpolated string: walks up through string
         /// <c>+</c>, conversions and interpolation holes whose text <see cref="Build"/> decodes as part of the whole. An
         /// analyzer that registers for literals analyses only roots, so each expression is analysed once. Null for
-        /// a non-string operation.
+        /// a non-string operation and for the format clause of an interpolation.
         /// </summary>
         public static IOperation? FindStringRoot(IOperation literalOrInterpolation)
         {
@@ -93,6 +92,8 @@ namespace PgGuard.Analyzers.Text
                         && IsConstantText(interpolation):
                         current = interpolation.Parent;
                         continue;
+                    case IInterpolationOperation interpolation when interpolation.FormatString == current:
+                        return null; // the ":X" of "{value:X}" is a format, not a string of its own
                     default:
                         return current;
                 }
@@ -199,7 +200,7 @@ namespace PgGuard.Analyzers.Text
                 : syntax is InterpolatedStringTextSyntax text && TryDecodeInterpolatedText(context.Buffer, text);
             if (!decoded || !context.Buffer.Matches(mark, value))
             {
-                context.Buffer.Truncate(mark);
+                context.Truncate(mark);
                 context.Buffer.AppendMapped(value, syntax.SyntaxTree, syntax.Span);
             }
         }
@@ -228,7 +229,7 @@ namespace PgGuard.Analyzers.Text
 
                     if (!context.Buffer.Matches(mark, constant))
                     {
-                        context.Buffer.Truncate(mark);
+                        context.Truncate(mark);
                         context.Buffer.AppendMapped(constant, expression.Syntax.SyntaxTree, expression.Syntax.Span);
                     }
                 }
@@ -313,6 +314,39 @@ namespace PgGuard.Analyzers.Text
             public CancellationToken CancellationToken => _cancellationToken;
 
             public bool SawConstant { get; set; }
+
+            /// <summary>
+            /// Where each const's text already sits in the buffer: a const used again is copied, not decoded again, so
+            /// const graphs that double at each level (B = A + A) cost their output size, not their number of paths.
+            /// </summary>
+            public Dictionary<ISymbol, (int Start, int End)> Decoded { get; } = new Dictionary<ISymbol, (int Start, int End)>(SymbolEqualityComparer.Default);
+
+            /// <summary>Rolls the buffer back to <paramref name="length"/>, forgetting consts whose text is cut.</summary>
+            public void Truncate(int length)
+            {
+                if (length >= Buffer.Length)
+                {
+                    return;
+                }
+
+                Buffer.Truncate(length);
+                if (Decoded.Count != 0)
+                {
+                    var stale = new List<ISymbol>();
+                    foreach (var entry in Decoded)
+                    {
+                        if (entry.Value.End > length)
+                        {
+                            stale.Add(entry.Key);
+                        }
+                    }
+
+                    foreach (var symbol in stale)
+                    {
+                        Decoded.Remove(symbol);
+                    }
+                }
+            }
 
             public bool Aborted => Buffer.Overflowed || _steps > MaxSteps;
 

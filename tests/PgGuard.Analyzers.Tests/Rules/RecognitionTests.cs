@@ -40,14 +40,16 @@ namespace PgGuard.Analyzers.Tests.Rules
         var d = new NpgsqlDataSourceBuilder(""Host=db;{|#3:Pooling=false|}"");
         var e = new NpgsqlSlimDataSourceBuilder(""Host=db;{|#4:Pooling=false|}"");
         var f = new NpgsqlConnectionStringBuilder(""Host=db;{|#5:Pooling=false|}"");
-        f.ConnectionString = ""Host=db;{|#6:Pooling=false|}"";
+        var h = new NpgsqlConnectionStringBuilder();
+        h.ConnectionString = ""Host=db;{|#6:Pooling=false|}"";
         a.ConnectionString = ""Host=db;{|#7:Pooling=false|}"";
         var g = NpgsqlFactory.Instance.CreateDataSource(""Host=db;{|#8:Pooling=false|}"");
         optionsBuilder.UseNpgsql(""Host=db;{|#9:Pooling=false|}"");
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
-        Microsoft.Extensions.DependencyInjection.NpgsqlServiceCollectionExtensions.AddNpgsqlDataSource(services, ""Host=db;{|#10:Pooling=false|}"");"),
+        var services = new ServiceCollection();
+        services.AddNpgsqlDataSource(""Host=db;{|#10:Pooling=false|}"");
+        services.AddDbContext<DbContext>(o => o.UseNpgsql(""Host=db;{|#11:Pooling=false|}""));"),
             Pooling,
-            Enumerable.Range(0, 11).Select(i => VerifyCS.Diagnostic(Descriptors.PoolingDisabled).WithLocation(i).WithArguments("Pooling=false")).ToArray());
+            Enumerable.Range(0, 12).Select(i => VerifyCS.Diagnostic(Descriptors.PoolingDisabled).WithLocation(i).WithArguments("Pooling=false")).ToArray());
 
         [Fact]
         public Task Ignores_named_connection_strings_that_EF_resolves() => VerifyCS.VerifyAsync(

@@ -196,6 +196,14 @@ namespace PgGuard.Analyzers.Tests.Text
             Assert.ThrowsAny<System.OperationCanceledException>(() => CSharpLocatedText.Build(snippet.Target, cancelled.Token));
         }
 
+        [Fact]
+        public void Text_longer_than_the_limit_is_refused()
+        {
+            var snippet = Compile(Method("var target = \"" + new string('a', CSharpLocatedText.MaxLength) + "\" + p + \"b\";"));
+            Assert.Null(CSharpLocatedText.Build(snippet.Target, default));
+            Assert.True(CSharpLocatedText.MayContain(snippet.Target, 'b'));
+        }
+
         [Theory]
         [InlineData("var target = \"abc")] // unterminated, at the end of the file
         [InlineData("var target = \"abc\n;")] // newline in constant

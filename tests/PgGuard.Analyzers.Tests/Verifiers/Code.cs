@@ -6,6 +6,7 @@ namespace PgGuard.Analyzers.Tests.Verifiers
         public const string Usings = @"using System;
 using Npgsql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 ";
 
         public static string InMethod(string statements, string members = "") => Usings + @"
