@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -127,17 +128,19 @@ namespace PgGuard.Analyzers.Analyzers
         private static Diagnostic CreateDiagnostic(Finding finding, ConfigCandidate candidate, SourceText file)
         {
             var location = Locate(candidate, finding.TextSpan, file);
-            var additional = ImmutableArray<Location>.Empty;
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (finding.Edit.Kind != EditKind.None)
             {
-                additional = ImmutableArray.Create(Locate(candidate, finding.Edit.Span, file));
+                // Positions in the file itself; a config-file fix re-encodes NewText for JSON or XML.
+                var edit = Locate(candidate, finding.Edit.Span, file).SourceSpan;
                 properties = properties
                     .Add(FindingDiagnostics.EditKindProperty, finding.Edit.Kind.ToString())
-                    .Add(FindingDiagnostics.NewTextProperty, finding.Edit.NewText);
+                    .Add(FindingDiagnostics.NewTextProperty, finding.Edit.NewText)
+                    .Add(FindingDiagnostics.EditStartProperty, edit.Start.ToString(CultureInfo.InvariantCulture))
+                    .Add(FindingDiagnostics.EditLengthProperty, edit.Length.ToString(CultureInfo.InvariantCulture));
             }
 
-            return Diagnostic.Create(finding.Descriptor, location, additional, properties, finding.Arguments);
+            return Diagnostic.Create(finding.Descriptor, location, properties, finding.Arguments);
         }
 
         private static Location Locate(ConfigCandidate candidate, TextSpan span, SourceText file)

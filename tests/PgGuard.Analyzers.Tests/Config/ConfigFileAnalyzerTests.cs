@@ -1,9 +1,11 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using PgGuard.Analyzers.Analyzers;
 using PgGuard.Analyzers.Diagnostics;
 using PgGuard.Analyzers.Tests.Verifiers;
@@ -20,9 +22,18 @@ namespace PgGuard.Analyzers.Tests.Config
 
         private static Task Verify(string fileName, string content, string[] onlyIds, params DiagnosticResult[] expected)
         {
-            var test = VerifyConfig.Create(NoCode, onlyIds, expected);
+            var test = Create(onlyIds, expected);
             test.TestState.AdditionalFiles.Add((fileName, content));
             return test.RunAsync();
+        }
+
+        private static CSharpAnalyzerTest<ConfigFileAnalyzer, DefaultVerifier> Create(string[] onlyIds, params DiagnosticResult[] expected)
+        {
+            var test = VerifyConfig.Create(NoCode, onlyIds, expected);
+
+            // Rules with several messages have several descriptors per ID; markup names only the ID.
+            test.MarkupOptions = MarkupOptions.UseFirstDescriptor;
+            return test;
         }
 
         [Fact]
@@ -149,6 +160,15 @@ namespace PgGuard.Analyzers.Tests.Config
             AllIds);
 
         [Fact]
+        public Task Name_references_are_not_connection_strings_even_for_npgsql() => Verify(
+            "Web.config",
+            @"<configuration><connectionStrings>
+  <add name=""Ef"" connectionString=""name=Default"" providerName=""Npgsql"" />
+  <add name=""Bad"" connectionString=""{|PG0011:Name|}=Default;Host=localhost"" providerName=""Npgsql"" />
+</connectionStrings></configuration>",
+            AllIds);
+
+        [Fact]
         public Task Uri_without_a_provider_is_checked_for_credentials_only() => Verify(
             "appsettings.json",
             @"{ ""ConnectionStrings"": { ""Heroku"": ""postgres://app:{|PG0006:s3cret|}@db.example.com:5432/app"" } }",
@@ -157,7 +177,7 @@ namespace PgGuard.Analyzers.Tests.Config
         [Fact]
         public Task Analyze_local_connections_option_applies_to_config_files()
         {
-            var test = VerifyConfig.Create(NoCode, new[] { DiagnosticIds.SslModeInsecure });
+            var test = Create(new[] { DiagnosticIds.SslModeInsecure });
             test.TestState.AdditionalFiles.Add(("appsettings.json", @"{ ""ConnectionStrings"": { ""Local"": ""Host=localhost;{|PG0002:SSL Mode=Disable|}"" } }"));
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\npgguard.analyze_local_connections = true\n"));
             return test.RunAsync();
@@ -166,7 +186,7 @@ namespace PgGuard.Analyzers.Tests.Config
         [Fact]
         public Task Test_projects_do_not_get_pool_ceiling_findings()
         {
-            var test = VerifyConfig.Create(NoCode, new[] { DiagnosticIds.PoolCeiling, DiagnosticIds.SslModeInsecure });
+            var test = Create(new[] { DiagnosticIds.PoolCeiling, DiagnosticIds.SslModeInsecure });
             test.TestState.AdditionalFiles.Add(("appsettings.json", @"{ ""ConnectionStrings"": { ""Db"": ""Host=db.example.com;Username=app;{|PG0002:SSL Mode=Disable|}"" } }"));
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
             return test.RunAsync();
@@ -216,17 +236,21 @@ namespace PgGuard.Analyzers.Tests.Config
             Assert.Equal("SSL Mode=\\u0044isable", json.Substring(ssl.Location.SourceSpan.Start, ssl.Location.SourceSpan.Length));
             Assert.Equal("Replace", ssl.Properties[FindingDiagnostics.EditKindProperty]);
             Assert.Equal("VerifyFull", ssl.Properties[FindingDiagnostics.NewTextProperty]);
-            var replaced = Assert.Single(ssl.AdditionalLocations).SourceSpan;
+            var replaced = EditSpan(ssl);
             Assert.Equal("\\u0044isable", json.Substring(replaced.Start, replaced.Length));
 
             var missing = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.SslModeMissing);
             Assert.Equal(3, missing.Location.GetLineSpan().StartLinePosition.Line);
             Assert.Equal("Insert", missing.Properties[FindingDiagnostics.EditKindProperty]);
             Assert.Equal(";SSL Mode=VerifyFull", missing.Properties[FindingDiagnostics.NewTextProperty]);
-            var inserted = Assert.Single(missing.AdditionalLocations).SourceSpan;
+            var inserted = EditSpan(missing);
             Assert.Equal(0, inserted.Length);
             Assert.Equal(json.IndexOf("=10\"", StringComparison.Ordinal) + 3, inserted.Start); // just before the closing quote
         }
+
+        private static TextSpan EditSpan(Diagnostic diagnostic) => new TextSpan(
+            int.Parse(diagnostic.Properties[FindingDiagnostics.EditStartProperty]!, CultureInfo.InvariantCulture),
+            int.Parse(diagnostic.Properties[FindingDiagnostics.EditLengthProperty]!, CultureInfo.InvariantCulture));
 
         [Fact]
         public void Messages_never_contain_the_password()
