@@ -58,7 +58,7 @@ namespace PgGuard.Analyzers.ConnectionStrings
             Lookup.ByProperty.TryGetValue(propertyName, out var keyword) ? keyword : null;
 
         /// <summary>The upper-case ASCII character <c>ToUpperInvariant(ToLowerInvariant(c))</c> gives on .NET 10, or '\0' if none.</summary>
-        private static char FoldToAsciiUpper(char c)
+        internal static char FoldToAsciiUpper(char c)
         {
             if (c < 0x80)
             {

@@ -152,3 +152,34 @@ namespace PgGuard.Analyzers.Tests.ConnectionStrings
             .ToList();
     }
 }
+
+namespace PgGuard.Analyzers.Tests.ConnectionStrings
+{
+    /// <summary>The endpoints NpgsqlDataSource.Create derives from a connection string (NPGSQL.md §4), live.</summary>
+    internal static class NpgsqlHostOracle
+    {
+        private const System.Reflection.BindingFlags Any =
+            System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+
+        /// <summary>(host, port) per endpoint, or null when creating the data source throws.</summary>
+        public static System.Collections.Generic.List<(string Host, int Port)>? Endpoints(string connectionString)
+        {
+            try
+            {
+                using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+                var sources = dataSource is Npgsql.NpgsqlMultiHostDataSource multi
+                    ? ((System.Array)typeof(Npgsql.NpgsqlMultiHostDataSource).GetField("_pools", Any)!.GetValue(multi)!).Cast<Npgsql.NpgsqlDataSource>()
+                    : new[] { dataSource };
+                return sources.Select(s =>
+                {
+                    var settings = (Npgsql.NpgsqlConnectionStringBuilder)typeof(Npgsql.NpgsqlDataSource).GetProperty("Settings", Any)!.GetValue(s)!;
+                    return (settings.Host ?? string.Empty, settings.Port);
+                }).ToList();
+            }
+            catch (System.Exception e) when (e is System.ArgumentException or System.FormatException or System.OverflowException or System.NotSupportedException)
+            {
+                return null;
+            }
+        }
+    }
+}
