@@ -11,7 +11,7 @@ namespace PgGuard.Analyzers.Sql
         /// providers' admin groups, which an application can only reach by <c>SET ROLE</c>).
         /// </summary>
         private static readonly ImmutableHashSet<string> SuperusersAndAdmins = ImmutableHashSet.Create(
-            StringComparer.OrdinalIgnoreCase,
+            StringComparer.Ordinal,
             "postgres", "rdsadmin", "azure_superuser", "azuresu", "cloudsqladmin", "supabase_admin", "doadmin", "tsdbadmin",
             "rds_superuser", "azure_pg_admin", "cloudsqlsuperuser", "alloydbsuperuser", "neon_superuser");
 
@@ -21,6 +21,7 @@ namespace PgGuard.Analyzers.Sql
             "pg_execute_server_program", "pg_read_server_files", "pg_write_server_files", "pg_read_all_data", "pg_write_all_data",
             "rds_superuser", "azure_pg_admin", "cloudsqlsuperuser", "alloydbsuperuser", "neon_superuser");
 
+        /// <summary>Exact comparison: <paramref name="name"/> is an identifier's value (folded unless quoted) or a string's.</summary>
         public static bool IsSuperuserOrAdmin(string name) => SuperusersAndAdmins.Contains(name);
 
         /// <summary>True for a privileged role; <paramref name="name"/> is an identifier's value (folded unless quoted).</summary>

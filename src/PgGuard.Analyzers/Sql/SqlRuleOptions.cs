@@ -13,10 +13,10 @@ namespace PgGuard.Analyzers.Sql
 
         public SqlRuleOptions(ImmutableHashSet<string> extraSuperuserNames)
         {
-            ExtraSuperuserNames = extraSuperuserNames.WithComparer(StringComparer.OrdinalIgnoreCase);
+            ExtraSuperuserNames = extraSuperuserNames.WithComparer(StringComparer.Ordinal);
         }
 
-        /// <summary>Names from <c>pgguard.superuser_names</c>, compared case-insensitively.</summary>
+        /// <summary>Names from <c>pgguard.superuser_names</c>, compared exactly (role names are case-sensitive once folded).</summary>
         public ImmutableHashSet<string> ExtraSuperuserNames { get; }
 
         /// <summary>Reads <c>pgguard.superuser_names</c>: names separated by commas, blanks ignored; null or empty gives <see cref="Default"/>.</summary>
@@ -27,7 +27,7 @@ namespace PgGuard.Analyzers.Sql
                 return Default;
             }
 
-            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             foreach (var part in superuserNames!.Split(','))
             {
                 var name = part.Trim();
