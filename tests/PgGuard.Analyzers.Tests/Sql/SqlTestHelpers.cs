@@ -111,11 +111,40 @@ namespace PgGuard.Analyzers.Tests.Sql
             {
                 TestCode = code,
                 ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+
+                // PG0105 has two descriptors (roles, user mappings); markup means the first.
+                MarkupOptions = MarkupOptions.UseFirstDescriptor,
             };
             test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
             test.TestState.AdditionalReferences.AddRange(Libraries.Value);
             test.ExpectedDiagnostics.AddRange(expected);
             return test;
+        }
+
+        /// <summary>The diagnostics <see cref="SqlFileAnalyzer"/> reports for one <c>.sql</c> file, with their properties.</summary>
+        public static ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> RunSqlFile(string path, string sql)
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Sql", references: Basic.Reference.Assemblies.Net100.References.All);
+            var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryText(path, sql)));
+            return compilation
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SqlFileAnalyzer()), options)
+                .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        }
+
+        private sealed class InMemoryText : AdditionalText
+        {
+            private readonly SourceText _text;
+
+            public InMemoryText(string path, string text)
+            {
+                Path = path;
+                _text = SourceText.From(text);
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
         }
 
         private static readonly Lazy<ImmutableArray<MetadataReference>> Libraries = new Lazy<ImmutableArray<MetadataReference>>(() =>
@@ -130,6 +159,32 @@ namespace PgGuard.Analyzers.Tests.Sql
     /// <summary>C# scaffolding around SQL sinks.</summary>
     internal static class SqlCode
     {
+        /// <summary>
+        /// The same SQL (the body of a verbatim literal, markup allowed, no double quotes) handed to every sink once, so a
+        /// finding is expected once per sink: <see cref="SinkCount"/> times.
+        /// </summary>
+        public static string EverySink(string sql) => InMethod(@"
+        new NpgsqlCommand(@""SQL"");
+        new NpgsqlCommand(@""SQL"", connection);
+        var command = new NpgsqlCommand();
+        command.CommandText = @""SQL"";
+        dataSource.CreateCommand(@""SQL"");
+        new NpgsqlBatchCommand(@""SQL"");
+        new NpgsqlBatchCommand { CommandText = @""SQL"" };
+        connection.Execute(@""SQL"");
+        connection.ExecuteScalarAsync<int>(@""SQL"");
+        connection.Query<int>(@""SQL"");
+        connection.QueryFirstOrDefaultAsync<int>(@""SQL"");
+        db.Database.ExecuteSqlRaw(@""SQL"");
+        db.Database.ExecuteSqlRawAsync(@""SQL"");
+        db.Database.ExecuteSql($@""SQL"");
+        db.Database.SqlQueryRaw<int>(@""SQL"");
+        db.Set<Entity>().FromSqlRaw(@""SQL"");
+        db.Set<Entity>().FromSql($@""SQL"");
+        migrationBuilder.Sql(@""SQL"");".Replace("SQL", sql));
+
+        public const int SinkCount = 18;
+
         public const string Usings = @"using System;
 using System.Data;
 using Dapper;
@@ -139,6 +194,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 ";
 
         public static string InMethod(string statements) => Usings + @"
+class Entity { public int Id { get; set; } }
+
 class C
 {
     void M(NpgsqlConnection connection, NpgsqlDataSource dataSource, DbContext db, MigrationBuilder migrationBuilder, string name, string password)
