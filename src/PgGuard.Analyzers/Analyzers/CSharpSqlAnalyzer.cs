@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
 using PgGuard.Analyzers.Text;
 
@@ -155,14 +156,13 @@ namespace PgGuard.Analyzers.Analyzers
 
             private void Analyze(OperationAnalysisContext context, IOperation value)
             {
-                var text = CSharpLocatedTextStandIn.Build(value, context.CancellationToken);
+                var text = CSharpLocatedText.Build(value, context.CancellationToken);
                 if (text == null || text.Length == 0)
                 {
                     return;
                 }
 
-                var options = _options.GetOptions(value.Syntax.SyntaxTree)
-                    .TryGetValue(SqlRuleOptions.SuperuserNamesKey, out var names) ? SqlRuleOptions.Parse(names) : SqlRuleOptions.Default;
+                var options = PgGuardOptions.From(_options.GetOptions(value.Syntax.SyntaxTree));
                 foreach (var finding in SqlRules.Analyze(SqlText.FromLocatedText(text), options, context.CancellationToken))
                 {
                     Report(context, text, finding, value.Syntax.GetLocation());
@@ -171,25 +171,19 @@ namespace PgGuard.Analyzers.Analyzers
 
             private void Report(OperationAnalysisContext context, LocatedText text, SqlFinding finding, Location fallback)
             {
-                var location = MapToTree(text, finding.Span) ?? fallback;
+                var location = FindingDiagnostics.MapToTree(text, finding.Span) ?? fallback;
                 if (location.SourceTree is { } tree && !_reported.TryAdd((tree, location.SourceSpan, finding.Descriptor.Id), true))
                 {
                     return;
                 }
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
-                if (finding.Fix is { } fix && MapToTree(text, fix.Span) is { } editLocation)
+                if (finding.Fix is { } fix && FindingDiagnostics.MapToTree(text, fix.Span) is { } editLocation)
                 {
                     properties = SqlFixProperties.For(editLocation.SourceSpan, fix.NewText);
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location, properties, finding.MessageArgumentsAsObjects()));
-            }
-
-            private static Location? MapToTree(LocatedText text, TextSpan span)
-            {
-                var (source, mapped) = text.Map(span.Start, span.Length);
-                return source is SyntaxTree tree ? Location.Create(tree, mapped) : null;
             }
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
 
 namespace PgGuard.Analyzers.Analyzers
@@ -40,8 +41,7 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file)
-                .TryGetValue(SqlRuleOptions.SuperuserNamesKey, out var names) ? SqlRuleOptions.Parse(names) : SqlRuleOptions.Default;
+            var options = PgGuardOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(file));
 
             foreach (var finding in SqlRules.Analyze(SqlText.FromString(text.ToString()), options, context.CancellationToken))
             {

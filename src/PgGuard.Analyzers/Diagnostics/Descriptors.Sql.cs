@@ -20,7 +20,7 @@ namespace PgGuard.Analyzers.Diagnostics
             "Membership in a server-level or admin role",
             "Role '{0}' is made a member of '{1}', a role with server-level or administrative power",
             Categories.Security, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-            description: "pg_execute_server_program runs shell commands as the database's OS user, pg_read_server_files and pg_write_server_files reach any file the server can, pg_read_all_data and pg_write_all_data skip every table grant, and the cloud providers' admin groups (rds_superuser, azure_pg_admin, cloudsqlsuperuser, alloydbsuperuser, neon_superuser) are the closest thing to a superuser a managed service offers.",
+            description: "A member of pg_execute_server_program runs shell commands as the database's OS user; members of pg_read_server_files and pg_write_server_files reach any file the server can; pg_read_all_data and pg_write_all_data skip every table grant; and the cloud providers' admin groups (rds_superuser, azure_pg_admin, cloudsqlsuperuser, alloydbsuperuser, neon_superuser) are the closest thing to a superuser a managed service offers.",
             helpLinkUri: HelpLinks.For(DiagnosticIds.PrivilegedRoleMembership));
 
         // PG0102

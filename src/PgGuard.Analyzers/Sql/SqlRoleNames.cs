@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using PgGuard.Analyzers.Options;
 
 namespace PgGuard.Analyzers.Sql
 {
@@ -21,8 +22,12 @@ namespace PgGuard.Analyzers.Sql
             "pg_execute_server_program", "pg_read_server_files", "pg_write_server_files", "pg_read_all_data", "pg_write_all_data",
             "rds_superuser", "azure_pg_admin", "cloudsqlsuperuser", "alloydbsuperuser", "neon_superuser");
 
-        /// <summary>Exact comparison: <paramref name="name"/> is an identifier's value (folded unless quoted) or a string's.</summary>
-        public static bool IsSuperuserOrAdmin(string name) => SuperusersAndAdmins.Contains(name);
+        /// <summary>
+        /// True for a built-in superuser or admin name, or one of <c>pgguard.superuser_names</c>. Exact comparison:
+        /// <paramref name="name"/> is an identifier's value (folded unless quoted) or a string's.
+        /// </summary>
+        public static bool IsSuperuserOrAdmin(string name, PgGuardOptions options) =>
+            SuperusersAndAdmins.Contains(name) || options.SuperuserNames.Contains(name);
 
         /// <summary>True for a privileged role; <paramref name="name"/> is an identifier's value (folded unless quoted).</summary>
         public static bool IsPrivileged(string name) => Privileged.Contains(name);

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using PgGuard.Analyzers.Diagnostics;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Rules.Sql;
 
 namespace PgGuard.Analyzers.Sql
@@ -10,7 +11,7 @@ namespace PgGuard.Analyzers.Sql
     /// <summary>Runs every SQL rule (PG0100–PG0108) over every statement of a text, bodies and dynamic SQL included.</summary>
     public static class SqlRules
     {
-        private delegate void Rule(SqlStatement statement, SqlRuleOptions options, List<SqlFinding> findings);
+        private delegate void Rule(SqlStatement statement, PgGuardOptions options, List<SqlFinding> findings);
 
         private static readonly Rule[] All =
         {
@@ -39,7 +40,7 @@ namespace PgGuard.Analyzers.Sql
             Diagnostics.Descriptors.UntrustedExtension);
 
         /// <summary>The findings of every rule on one statement, appended to <paramref name="findings"/>.</summary>
-        public static void Analyze(SqlStatement statement, SqlRuleOptions options, List<SqlFinding> findings)
+        public static void Analyze(SqlStatement statement, PgGuardOptions options, List<SqlFinding> findings)
         {
             foreach (var rule in All)
             {
@@ -48,7 +49,7 @@ namespace PgGuard.Analyzers.Sql
         }
 
         /// <summary>The findings of every rule on every statement of <paramref name="text"/>, in text order per statement.</summary>
-        public static List<SqlFinding> Analyze(SqlText text, SqlRuleOptions options, CancellationToken cancellationToken)
+        public static List<SqlFinding> Analyze(SqlText text, PgGuardOptions options, CancellationToken cancellationToken)
         {
             var findings = new List<SqlFinding>();
             foreach (var statement in SqlStatements.Parse(text, cancellationToken))

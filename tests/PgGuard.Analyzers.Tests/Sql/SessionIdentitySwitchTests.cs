@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using PgGuard.Analyzers.Diagnostics;
-using PgGuard.Analyzers.Sql;
 
 namespace PgGuard.Analyzers.Tests.Sql
 {
@@ -50,7 +49,7 @@ namespace PgGuard.Analyzers.Tests.Sql
         [Fact]
         public void Superuser_names_option_adds_names()
         {
-            var options = SqlRuleOptions.Parse(" dba , ops_admin,");
+            var options = SqlAssert.Options("pgguard.superuser_names", " dba , ops_admin,");
             SqlAssert.Reports(Id, "SET [|ROLE dba|]; SET [|ROLE ops_admin|]; SET ROLE DBA_other", options);
         }
 

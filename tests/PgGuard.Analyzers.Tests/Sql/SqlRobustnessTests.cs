@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
 using PgGuard.Analyzers.Text;
 
@@ -125,7 +126,7 @@ SELECT set_config('role', $q$postgres$q$, false), lo_export(1, '/tmp/x'), pg_rel
                 builder.AppendHole("code", i, i + 1);
                 builder.AppendVerbatim(Script.Substring(i), "code", i + 1);
                 var text = builder.ToLocatedText();
-                var findings = SqlRules.Analyze(SqlText.FromLocatedText(text), SqlRuleOptions.Default, CancellationToken.None);
+                var findings = SqlRules.Analyze(SqlText.FromLocatedText(text), PgGuardOptions.Default, CancellationToken.None);
                 Assert.All(findings, f => Assert.InRange(f.Span.End, f.Span.Start, text.Length));
             }
         }
@@ -170,7 +171,7 @@ SELECT set_config('role', $q$postgres$q$, false), lo_export(1, '/tmp/x'), pg_rel
             cancellation.Cancel();
             var script = string.Concat(Enumerable.Repeat("SELECT 1;", 10_000));
             Assert.ThrowsAny<OperationCanceledException>(() =>
-                SqlRules.Analyze(SqlText.FromString(script), SqlRuleOptions.Default, cancellation.Token));
+                SqlRules.Analyze(SqlText.FromString(script), PgGuardOptions.Default, cancellation.Token));
         }
     }
 }

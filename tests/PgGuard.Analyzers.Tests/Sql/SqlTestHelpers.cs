@@ -12,7 +12,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using PgGuard.Analyzers.Analyzers;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
+using PgGuard.Analyzers.Tests.Verifiers;
 
 namespace PgGuard.Analyzers.Tests.Sql
 {
@@ -22,24 +24,45 @@ namespace PgGuard.Analyzers.Tests.Sql
     /// </summary>
     internal static class SqlAssert
     {
-        public static void Reports(string id, string markup, SqlRuleOptions? options = null)
+        public static void Reports(string id, string markup, PgGuardOptions? options = null)
         {
             var (text, expected) = Markup.Parse(markup);
             var actual = Findings(text, options).Where(f => f.Descriptor.Id == id).Select(f => f.Span).ToList();
             Assert.Equal(Describe(text, expected), Describe(text, actual));
         }
 
-        public static void ReportsNothing(string id, string sql, SqlRuleOptions? options = null) => Reports(id, sql, options);
+        public static void ReportsNothing(string id, string sql, PgGuardOptions? options = null) => Reports(id, sql, options);
 
         /// <summary>The message of the only finding of <paramref name="id"/>.</summary>
-        public static string Message(string id, string sql, SqlRuleOptions? options = null)
+        public static string Message(string id, string sql, PgGuardOptions? options = null)
         {
             var finding = Assert.Single(Findings(sql, options), f => f.Descriptor.Id == id);
             return string.Format(finding.Descriptor.MessageFormat.ToString(), finding.MessageArgumentsAsObjects());
         }
 
-        public static List<SqlFinding> Findings(string sql, SqlRuleOptions? options = null) =>
-            SqlRules.Analyze(SqlText.FromString(sql), options ?? SqlRuleOptions.Default, CancellationToken.None);
+        /// <summary>Options as <c>.editorconfig</c> would give them, e.g. <c>("pgguard.superuser_names", "dba")</c>.</summary>
+        public static PgGuardOptions Options(string key, string value) => PgGuardOptions.From(new ConfigOptions(key, value));
+
+        public static List<SqlFinding> Findings(string sql, PgGuardOptions? options = null) =>
+            SqlRules.Analyze(SqlText.FromString(sql), options ?? PgGuardOptions.Default, CancellationToken.None);
+
+        private sealed class ConfigOptions : AnalyzerConfigOptions
+        {
+            private readonly string _key;
+            private readonly string _value;
+
+            public ConfigOptions(string key, string value)
+            {
+                _key = key;
+                _value = value;
+            }
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = key == _key ? _value : null;
+                return value != null;
+            }
+        }
 
         private static string Describe(string text, IEnumerable<TextSpan> spans) =>
             string.Join(" | ", spans.OrderBy(s => s.Start).Select(s => s + " \"" + text.Substring(s.Start, s.Length) + "\""));
@@ -110,50 +133,20 @@ namespace PgGuard.Analyzers.Tests.Sql
             var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
             {
                 TestCode = code,
-                ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+                ReferenceAssemblies = TestReferences.None,
 
                 // PG0105 has two descriptors (roles, user mappings); markup means the first.
                 MarkupOptions = MarkupOptions.UseFirstDescriptor,
             };
-            test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
-            test.TestState.AdditionalReferences.AddRange(Libraries.Value);
+            test.TestState.AdditionalReferences.AddRange(TestReferences.Framework);
+            test.TestState.AdditionalReferences.AddRange(TestReferences.Libraries);
             test.ExpectedDiagnostics.AddRange(expected);
             return test;
         }
 
         /// <summary>The diagnostics <see cref="SqlFileAnalyzer"/> reports for one <c>.sql</c> file, with their properties.</summary>
-        public static ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> RunSqlFile(string path, string sql)
-        {
-            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-                "Sql", references: Basic.Reference.Assemblies.Net100.References.All);
-            var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryText(path, sql)));
-            return compilation
-                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SqlFileAnalyzer()), options)
-                .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        }
-
-        private sealed class InMemoryText : AdditionalText
-        {
-            private readonly SourceText _text;
-
-            public InMemoryText(string path, string text)
-            {
-                Path = path;
-                _text = SourceText.From(text);
-            }
-
-            public override string Path { get; }
-
-            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-        }
-
-        private static readonly Lazy<ImmutableArray<MetadataReference>> Libraries = new Lazy<ImmutableArray<MetadataReference>>(() =>
-            Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
-                .Where(path => new[] { "Npgsql", "Microsoft.EntityFrameworkCore", "Microsoft.Extensions.", "Dapper" }
-                    .Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
-                .OrderBy(path => path, StringComparer.Ordinal)
-                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-                .ToImmutableArray());
+        public static ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> RunSqlFile(string path, string sql) =>
+            AnalyzerRunner.Run(new[] { new SqlFileAnalyzer() }, new[] { ("C.cs", "class C { }") }, new[] { (path, sql) });
     }
 
     /// <summary>C# scaffolding around SQL sinks.</summary>

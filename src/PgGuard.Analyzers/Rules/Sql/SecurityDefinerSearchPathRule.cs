@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using PgGuard.Analyzers.Diagnostics;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
 
 namespace PgGuard.Analyzers.Rules.Sql
@@ -17,7 +18,7 @@ namespace PgGuard.Analyzers.Rules.Sql
         /// <summary>The text the fix inserts after SECURITY DEFINER (leading space included).</summary>
         public const string PinnedSearchPath = " SET search_path = pg_catalog, pg_temp";
 
-        public static void Analyze(SqlStatement statement, SqlRuleOptions options, List<SqlFinding> findings)
+        public static void Analyze(SqlStatement statement, PgGuardOptions options, List<SqlFinding> findings)
         {
             var routine = statement.AfterCreateOrReplace();
             if (routine < 0 || (!statement.IsKeyword(routine, "function") && !statement.IsKeyword(routine, "procedure")))

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using PgGuard.Analyzers.Diagnostics;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
 
 namespace PgGuard.Analyzers.Rules.Sql
@@ -8,7 +9,7 @@ namespace PgGuard.Analyzers.Rules.Sql
     /// <summary>PG0107 (POSTGRES.md §3.3): <c>ALTER SYSTEM …</c> and calls of <c>pg_reload_conf()</c>.</summary>
     internal static class ServerConfigurationChangeRule
     {
-        public static void Analyze(SqlStatement statement, SqlRuleOptions options, List<SqlFinding> findings)
+        public static void Analyze(SqlStatement statement, PgGuardOptions options, List<SqlFinding> findings)
         {
             if (statement.IsKeyword(0, "alter") && statement.IsKeyword(1, "system"))
             {

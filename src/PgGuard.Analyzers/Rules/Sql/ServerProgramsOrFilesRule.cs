@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using PgGuard.Analyzers.Diagnostics;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
 
 namespace PgGuard.Analyzers.Rules.Sql
@@ -21,7 +22,7 @@ namespace PgGuard.Analyzers.Rules.Sql
             ("pg_stat_file", "reads file metadata"),
         };
 
-        public static void Analyze(SqlStatement statement, SqlRuleOptions options, List<SqlFinding> findings)
+        public static void Analyze(SqlStatement statement, PgGuardOptions options, List<SqlFinding> findings)
         {
             if (statement.IsKeyword(0, "copy"))
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using PgGuard.Analyzers.Diagnostics;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
 
 namespace PgGuard.Analyzers.Rules.Sql
@@ -15,7 +16,7 @@ namespace PgGuard.Analyzers.Rules.Sql
     /// </summary>
     internal static class SessionIdentitySwitchRule
     {
-        public static void Analyze(SqlStatement statement, SqlRuleOptions options, List<SqlFinding> findings)
+        public static void Analyze(SqlStatement statement, PgGuardOptions options, List<SqlFinding> findings)
         {
             if (statement.IsKeyword(0, "set"))
             {
@@ -39,7 +40,7 @@ namespace PgGuard.Analyzers.Rules.Sql
             }
         }
 
-        private static void AnalyzeSet(SqlStatement statement, int set, string command, SqlRuleOptions options, List<SqlFinding> findings)
+        private static void AnalyzeSet(SqlStatement statement, int set, string command, PgGuardOptions options, List<SqlFinding> findings)
         {
             var i = set + 1;
             if (statement.IsKeyword(i, "local") || (statement.IsKeyword(i, "session") && !statement.IsKeyword(i + 1, "authorization")))
@@ -52,7 +53,7 @@ namespace PgGuard.Analyzers.Rules.Sql
             {
                 var target = IsAssignment(statement, i + 1) ? i + 2 : i + 1;
                 var name = statement.GetNameOrString(target);
-                if (name != null && options.IsSuperuserName(name))
+                if (name != null && SqlRoleNames.IsSuperuserOrAdmin(name, options))
                 {
                     Report(statement, i, target, command + " ROLE", name, findings);
                 }
@@ -76,7 +77,7 @@ namespace PgGuard.Analyzers.Rules.Sql
         }
 
         /// <summary>set_config('role' | 'session_authorization', value, is_local): the same switch as SET.</summary>
-        private static void AnalyzeSetConfig(SqlStatement statement, int i, SqlRuleOptions options, List<SqlFinding> findings)
+        private static void AnalyzeSetConfig(SqlStatement statement, int i, PgGuardOptions options, List<SqlFinding> findings)
         {
             var arguments = SqlCalls.Arguments(statement, i);
             if (arguments.Count < 2)
@@ -93,7 +94,7 @@ namespace PgGuard.Analyzers.Rules.Sql
 
             var isRole = string.Equals(setting, "role", StringComparison.OrdinalIgnoreCase);
             var isAuthorization = string.Equals(setting, "session_authorization", StringComparison.OrdinalIgnoreCase);
-            if ((isRole && options.IsSuperuserName(value)) || isAuthorization)
+            if ((isRole && SqlRoleNames.IsSuperuserOrAdmin(value, options)) || isAuthorization)
             {
                 Report(statement, SqlCalls.CallStart(statement, i), SqlCalls.CallEnd(statement, i),
                     "set_config('" + (isRole ? "role" : "session_authorization") + "')", value, findings);

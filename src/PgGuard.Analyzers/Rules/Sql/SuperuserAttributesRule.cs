@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using PgGuard.Analyzers.Diagnostics;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
 
 namespace PgGuard.Analyzers.Rules.Sql
@@ -14,7 +15,7 @@ namespace PgGuard.Analyzers.Rules.Sql
     {
         private static readonly string[] Attributes = { "superuser", "createrole", "bypassrls", "replication", "createuser" };
 
-        public static void Analyze(SqlStatement statement, SqlRuleOptions options, List<SqlFinding> findings)
+        public static void Analyze(SqlStatement statement, PgGuardOptions options, List<SqlFinding> findings)
         {
             var role = RoleStatement.Parse(statement);
             if (role == null)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using PgGuard.Analyzers.Diagnostics;
+using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Sql;
 
 namespace PgGuard.Analyzers.Rules.Sql
@@ -24,7 +25,7 @@ namespace PgGuard.Analyzers.Rules.Sql
 
         private static readonly ImmutableHashSet<string> NativeLanguages = ImmutableHashSet.Create(StringComparer.Ordinal, "c", "internal");
 
-        public static void Analyze(SqlStatement statement, SqlRuleOptions options, List<SqlFinding> findings)
+        public static void Analyze(SqlStatement statement, PgGuardOptions options, List<SqlFinding> findings)
         {
             if (statement.IsKeyword(0, "do"))
             {
