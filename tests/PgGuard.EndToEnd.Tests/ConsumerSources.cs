@@ -12,7 +12,8 @@ internal sealed record ExpectedDiagnostic(string Id, int Line, int Column)
 /// <summary>
 /// The consumer's files. Each line of <see cref="Program"/> that must produce diagnostics ends with
 /// <c>// expect: ID @ anchor | ID @ anchor</c>: the diagnostic starts where <c>anchor</c> starts on that line, so
-/// positions follow the text and no line or column number is written down. Every remote host literal is PG0005 too.
+/// positions follow the text and no line or column number is written down. Every remote host literal is PG0005 too,
+/// reported on the host itself (PG0013 too); PG0006 underlines the password value, never printing it.
 /// </summary>
 internal static class ConsumerSources
 {
@@ -30,18 +31,18 @@ internal static class ConsumerSources
         {
             public static void Main()
             {
-                using var c01 = new NpgsqlConnection("Host=db1.example.com;Username=postgres;SSL Mode=VerifyFull;Maximum Pool Size=20"); // expect: PG0001 @ Username=postgres | PG0005 @ Host=db1.example.com
-                using var c02 = new NpgsqlConnection("Host=db2.example.com;SSL Mode=Disable"); // expect: PG0002 @ SSL Mode=Disable | PG0005 @ Host=db2.example.com
-                using var c03 = new NpgsqlConnection("Host=db3.example.com;SSL Mode=VerifyFull;Trust Server Certificate=true"); // expect: PG0003 @ Trust Server Certificate=true | PG0005 @ Host=db3.example.com
-                using var c04 = new NpgsqlConnection("Host=db4.example.com;Maximum Pool Size=20"); // expect: PG0004 @ Host=db4.example.com | PG0005 @ Host=db4.example.com
-                using var c05 = new NpgsqlConnection("Host=db5.example.com;SSL Mode=VerifyFull"); // expect: PG0005 @ Host=db5.example.com
-                using var c06 = new NpgsqlConnection("Host=db6.example.com;Username=app;Password=Canary-7f3a9d;SSL Mode=VerifyFull;Maximum Pool Size=20"); // expect: PG0006 @ Password= | PG0005 @ Host=db6.example.com
-                using var c07 = new NpgsqlConnection("Host=db7.example.com;SSL Mode=VerifyFull;Pooling=false"); // expect: PG0007 @ Pooling=false | PG0005 @ Host=db7.example.com
-                using var c08 = new NpgsqlConnection("Host=db8.example.com;SSL Mode=VerifyFull;Maximum Pool Size=500"); // expect: PG0008 @ Maximum Pool Size=500 | PG0005 @ Host=db8.example.com
-                using var c09 = new NpgsqlConnection("Host=db9.example.com;SSL Mode=Require"); // expect: PG0009 @ SSL Mode=Require | PG0005 @ Host=db9.example.com
-                using var c10 = new NpgsqlConnection("Host=db10.example.com;SSL Mode=VerifyFull;Include Error Detail=true"); // expect: PG0010 @ Include Error Detail=true | PG0005 @ Host=db10.example.com
-                using var c11 = new NpgsqlConnection("Host=db11.example.com;SSL Mode=VerifyFull;Max Pool Size=50"); // expect: PG0011 @ Max Pool Size=50 | PG0005 @ Host=db11.example.com
-                using var c13 = new NpgsqlConnection("Host=34.120.5.9;SSL Mode=VerifyFull"); // expect: PG0013 @ Host=34.120.5.9 | PG0005 @ Host=34.120.5.9
+                using var c01 = new NpgsqlConnection("Host=db1.example.com;Username=postgres;SSL Mode=VerifyFull;Maximum Pool Size=20"); // expect: PG0001 @ Username=postgres | PG0005 @ db1.example.com
+                using var c02 = new NpgsqlConnection("Host=db2.example.com;SSL Mode=Disable"); // expect: PG0002 @ SSL Mode=Disable | PG0005 @ db2.example.com
+                using var c03 = new NpgsqlConnection("Host=db3.example.com;SSL Mode=VerifyFull;Trust Server Certificate=true"); // expect: PG0003 @ Trust Server Certificate=true | PG0005 @ db3.example.com
+                using var c04 = new NpgsqlConnection("Host=db4.example.com;Maximum Pool Size=20"); // expect: PG0004 @ Host=db4.example.com | PG0005 @ db4.example.com
+                using var c05 = new NpgsqlConnection("Host=db5.example.com;SSL Mode=VerifyFull"); // expect: PG0005 @ db5.example.com
+                using var c06 = new NpgsqlConnection("Host=db6.example.com;Username=app;Password=Canary-7f3a9d;SSL Mode=VerifyFull;Maximum Pool Size=20"); // expect: PG0006 @ Canary-7f3a9d | PG0005 @ db6.example.com
+                using var c07 = new NpgsqlConnection("Host=db7.example.com;SSL Mode=VerifyFull;Pooling=false"); // expect: PG0007 @ Pooling=false | PG0005 @ db7.example.com
+                using var c08 = new NpgsqlConnection("Host=db8.example.com;SSL Mode=VerifyFull;Maximum Pool Size=500"); // expect: PG0008 @ Maximum Pool Size=500 | PG0005 @ db8.example.com
+                using var c09 = new NpgsqlConnection("Host=db9.example.com;SSL Mode=Require"); // expect: PG0009 @ SSL Mode=Require | PG0005 @ db9.example.com
+                using var c10 = new NpgsqlConnection("Host=db10.example.com;SSL Mode=VerifyFull;Include Error Detail=true"); // expect: PG0010 @ Include Error Detail=true | PG0005 @ db10.example.com
+                using var c11 = new NpgsqlConnection("Host=db11.example.com;SSL Mode=VerifyFull;Max Pool Size=50"); // expect: PG0011 @ Max Pool Size=50 | PG0005 @ db11.example.com
+                using var c13 = new NpgsqlConnection("Host=34.120.5.9;SSL Mode=VerifyFull"); // expect: PG0013 @ 34.120.5.9 | PG0005 @ 34.120.5.9
                 using var local = new NpgsqlConnection("Host=localhost;Username=postgres;SSL Mode=Disable"); // a development connection: nothing to report
             }
         }

@@ -85,9 +85,12 @@ namespace PgGuard.Analyzers.Rules
                 {
                     var setting = HostSetting;
                     var uriHost = Model.Text is { } text ? PostgresUri.Host(text.Text) : null;
-                    _hosts = setting?.Value is { } value ? HostList.Parse(value)
+                    var all = setting?.Value is { } value ? HostList.Parse(value)
                         : uriHost is not null ? HostList.Parse(uriHost)
                         : ImmutableArray<HostEntry>.Empty;
+
+                    // "a,b," has an empty last entry (NPGSQL.md host-07): it names no server.
+                    _hosts = all.RemoveAll(entry => entry.Name.Trim().Length == 0);
                 }
 
                 return _hosts;
