@@ -18,6 +18,8 @@ namespace PgGuard.Analyzers.Analyzers
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
+
+            // Generated code is analysed and reported: a scaffolded callback disables validation just the same.
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
@@ -60,7 +62,7 @@ namespace PgGuard.Analyzers.Analyzers
         /// <summary>Null without Npgsql: then nothing is registered.</summary>
         public static CallbackMembers? Create(Compilation compilation)
         {
-            var connection = compilation.GetTypeByMetadataName("Npgsql.NpgsqlConnection");
+            var connection = NpgsqlTypes.Get(compilation, "Npgsql.NpgsqlConnection");
             if (connection is null)
             {
                 return null;
