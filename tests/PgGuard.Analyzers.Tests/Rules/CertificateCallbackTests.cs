@@ -169,6 +169,34 @@ using System.Security.Cryptography.X509Certificates;
     }
 ");
 
+        [Theory]
+        [InlineData("connection.UserCertificateValidationCallback = (sender, certificate, chain, errors) => errors == SslPolicyErrors.None;")]
+        [InlineData("connection.UserCertificateValidationCallback = ValidateWithPrivateRoot;")]
+        [InlineData("connection.UserCertificateValidationCallback = (sender, certificate, chain, errors) => sender is SslStream { IsMutuallyAuthenticated: true };")]
+        [InlineData("connection.SslClientAuthenticationOptionsCallback = options => options.RemoteCertificateValidationCallback = ValidateWithPrivateRoot;")]
+        [InlineData("connection.SslClientAuthenticationOptionsCallback = options => options.CertificateChainPolicy = new X509ChainPolicy { RevocationMode = X509RevocationMode.Online };")]
+        [InlineData("optionsBuilder.UseNpgsql(\"Host=db\", npgsql => npgsql.RemoteCertificateValidationCallback(ValidateWithPrivateRoot));")]
+        [InlineData("optionsBuilder.UseNpgsql(\"Host=db\", npgsql => npgsql.RemoteCertificateValidationCallback((sender, certificate, chain, errors) => errors == SslPolicyErrors.None));")]
+        [InlineData("connection.UserCertificateValidationCallback = null;")]
+        public Task Does_not_flag_validating_callbacks_on_the_connection_and_in_ef_core(string statement) => NotFlagged(
+            "        using var connection = new NpgsqlConnection();\n        " + statement,
+            @"
+    private static readonly X509Certificate2 PrivateRoot = X509CertificateLoader.LoadCertificateFromFile(""/etc/ssl/certs/db-ca.pem"");
+
+    private static bool ValidateWithPrivateRoot(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+        {
+            return false;
+        }
+
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.Add(PrivateRoot);
+        return custom.Build(new X509Certificate2(certificate));
+    }
+");
+
         [Fact]
         public Task Does_not_flag_options_callbacks_that_do_not_replace_validation() => NotFlagged(@"
         var clientCertificate = X509CertificateLoader.LoadPkcs12FromFile(""client.pfx"", null);
