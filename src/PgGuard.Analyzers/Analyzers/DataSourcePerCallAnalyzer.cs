@@ -31,7 +31,12 @@ namespace PgGuard.Analyzers.Analyzers
                     return;
                 }
 
-                start.RegisterOperationAction(c => DataSourcePerCallRule.AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    var rule = new DataSourcePerCallRule(symbols);
+                    block.RegisterOperationAction(rule.AnalyzeInvocation, OperationKind.Invocation);
+                    block.RegisterOperationBlockEndAction(rule.AnalyzeBlockEnd);
+                });
                 start.RegisterOperationAction(c => PoolIdentityRule.AnalyzeInvocation(c, symbols), OperationKind.Invocation);
                 start.RegisterOperationAction(c => PoolIdentityRule.AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
                 start.RegisterOperationAction(c => PoolIdentityRule.AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);

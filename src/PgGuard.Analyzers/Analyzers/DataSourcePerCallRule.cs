@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,8 +32,19 @@ namespace PgGuard.Analyzers.Analyzers
     /// <c>AddSingleton</c> factories, <c>AddNpgsqlDataSource</c> actions), in constructors, and in the entry point
     /// (<c>Main</c> or top-level statements), which runs once.
     /// </remarks>
-    internal static class DataSourcePerCallRule
+    internal sealed class DataSourcePerCallRule
     {
+        private readonly DataSourceSymbols _symbols;
+        private readonly object _gate = new object();
+
+        // Data sources stored in a local: judged at the end of the block, when every use of the local is known.
+        private List<(IInvocationOperation Creation, string Call, ILocalSymbol Local)>? _pending;
+
+        public DataSourcePerCallRule(DataSourceSymbols symbols)
+        {
+            _symbols = symbols;
+        }
+
         private enum Context
         {
             /// <summary>Nothing known about how often this runs: only a create-use-dispose body is reported.</summary>
@@ -44,18 +57,27 @@ namespace PgGuard.Analyzers.Analyzers
             PerCall,
         }
 
-        public static void AnalyzeInvocation(OperationAnalysisContext context, DataSourceSymbols symbols)
+        private enum Verdict
+        {
+            No,
+            Yes,
+
+            /// <summary>Yes if every reference to the local the value initializes is a receiver: known at block end.</summary>
+            IfLocalStaysHere,
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             string call;
-            if (method.Name == "Create" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.DataSource))
+            if (method.Name == "Create" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.DataSource))
             {
                 call = "NpgsqlDataSource.Create";
             }
             else if ((method.Name == "Build" || method.Name == "BuildMultiHost") && !method.IsStatic &&
-                     (NpgsqlSymbols.IsOrDerivesFrom(method.ContainingType, symbols.DataSourceBuilder) ||
-                      NpgsqlSymbols.IsOrDerivesFrom(method.ContainingType, symbols.SlimDataSourceBuilder)))
+                     (NpgsqlSymbols.IsOrDerivesFrom(method.ContainingType, _symbols.DataSourceBuilder) ||
+                      NpgsqlSymbols.IsOrDerivesFrom(method.ContainingType, _symbols.SlimDataSourceBuilder)))
             {
                 call = method.ContainingType.Name + "." + method.Name + "()";
             }
@@ -64,32 +86,67 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            if (IsPerCall(invocation, context.ContainingSymbol, symbols))
+            switch (Judge(invocation, context.ContainingSymbol, out var local))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DataSourcePerCall, CallLocation(invocation), call));
+                case Verdict.Yes:
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.DataSourcePerCall, CallLocation(invocation), call));
+                    break;
+                case Verdict.IfLocalStaysHere:
+                    lock (_gate)
+                    {
+                        (_pending ??= new List<(IInvocationOperation, string, ILocalSymbol)>()).Add((invocation, call, local!));
+                    }
+
+                    break;
             }
         }
 
-        private static bool IsPerCall(IInvocationOperation creation, ISymbol member, DataSourceSymbols symbols)
+        public void AnalyzeBlockEnd(OperationBlockAnalysisContext context)
         {
+            List<(IInvocationOperation Creation, string Call, ILocalSymbol Local)>? pending;
+            lock (_gate)
+            {
+                pending = _pending;
+                _pending = null;
+            }
+
+            if (pending is null)
+            {
+                return;
+            }
+
+            var references = OperationFlow.References(context.OperationBlocks, pending.Select(p => p.Local).ToList());
+            foreach (var (creation, call, local) in pending)
+            {
+                if (references[local].TrueForAll(r => OperationFlow.IsWrite(r) || IsReceiver(OperationFlow.Consumer(r, out var used), used)))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.DataSourcePerCall, CallLocation(creation), call));
+                }
+            }
+        }
+
+        private Verdict Judge(IInvocationOperation creation, ISymbol member, out ILocalSymbol? local)
+        {
+            local = null;
             var consumer = ValueConsumer(creation, out var child);
             if (IsKept(consumer, child))
             {
-                return false;
+                return Verdict.No;
             }
 
-            // How often the code around the creation runs: the outermost decisive lambda wins for "once", any per-call one
-            // otherwise; a lambda or local function of unknown purpose only means the member's own kind no longer applies.
+            // How often the code around the creation runs: any enclosing lambda that runs once settles it; a per-call
+            // one makes it per call; a lambda or local function of unknown purpose only means the member's own kind
+            // (entry point, getter) no longer applies.
             var context = Context.Unknown;
             var nested = false;
             for (var operation = creation.Parent; operation is not null; operation = operation.Parent)
             {
                 if (operation is IAnonymousFunctionOperation lambda)
                 {
-                    switch (LambdaContext(lambda, symbols))
+                    switch (LambdaContext(lambda, _symbols))
                     {
                         case Context.Once:
-                            return false;
+                            return Verdict.No;
                         case Context.PerCall:
                             context = Context.PerCall;
                             break;
@@ -103,36 +160,40 @@ namespace PgGuard.Analyzers.Analyzers
                 }
             }
 
-            if (member is not IMethodSymbol method)
+            // Field and property initializers run once per type or instance; constructors once per instance.
+            if (member is not IMethodSymbol method || method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
             {
-                // Field and property initializers run once per type or instance.
-                return false;
+                return Verdict.No;
             }
 
-            if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
+            if (context == Context.PerCall || IsOnConfiguring(method, _symbols))
             {
-                return false;
-            }
-
-            if (context == Context.PerCall || IsOnConfiguring(method, symbols))
-            {
-                return true;
+                return Verdict.Yes;
             }
 
             if (!nested)
             {
                 if (method.MethodKind == MethodKind.PropertyGet && consumer is IReturnOperation)
                 {
-                    return true;
+                    return Verdict.Yes;
                 }
 
                 if (IsEntryPoint(method))
                 {
-                    return false;
+                    return Verdict.No;
                 }
             }
 
-            return IsUsedOnlyHere(creation);
+            // Created and used up in this body: the receiver of member calls directly, or through the local it initializes
+            // when every reference to that local is such a receiver (never passed, returned, stored or aliased).
+            consumer = OperationFlow.Consumer(creation, out child);
+            if (IsReceiver(consumer, child) || (consumer is IUsingOperation @using && ReferenceEquals(@using.Resources, child)))
+            {
+                return Verdict.Yes;
+            }
+
+            local = OperationFlow.InitializedLocal(consumer);
+            return local is null ? Verdict.No : Verdict.IfLocalStaysHere;
         }
 
         /// <summary>
@@ -285,39 +346,6 @@ namespace PgGuard.Analyzers.Analyzers
         /// <summary><c>static Main</c>, or the method the compiler makes of top-level statements: they run once.</summary>
         private static bool IsEntryPoint(IMethodSymbol method) =>
             (method.IsStatic && method.Name == "Main") || method.Name == "<Main>$";
-
-        /// <summary>
-        /// Created and used up in this body: the receiver of member calls directly, or through the local it initializes
-        /// when every reference to that local is such a receiver (never passed, returned, stored or aliased).
-        /// </summary>
-        private static bool IsUsedOnlyHere(IInvocationOperation creation)
-        {
-            var consumer = OperationFlow.Consumer(creation, out var child);
-            if (IsReceiver(consumer, child) || (consumer is IUsingOperation @using && ReferenceEquals(@using.Resources, child)))
-            {
-                return true;
-            }
-
-            if (OperationFlow.InitializedLocal(consumer) is not { } local)
-            {
-                return false;
-            }
-
-            foreach (var operation in OperationFlow.Root(creation).Descendants())
-            {
-                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                {
-                    var user = OperationFlow.Consumer(reference, out var used);
-                    var overwritten = user is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, used);
-                    if (!overwritten && !IsReceiver(user, used))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
-        }
 
         /// <summary>The instance of a call or of a property, field or event access; a method group may be stored, so it is not.</summary>
         private static bool IsReceiver(IOperation? consumer, IOperation child) => consumer switch

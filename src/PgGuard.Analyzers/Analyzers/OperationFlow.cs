@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -23,16 +25,35 @@ namespace PgGuard.Analyzers.Analyzers
             return parent;
         }
 
-        /// <summary>The root of the operation tree: the whole member body, lambdas and local functions included.</summary>
-        public static IOperation Root(IOperation operation)
+        /// <summary>
+        /// Every reference to the given locals in the operation blocks, found in one walk (a block-end action calls this
+        /// once for all its candidates, so many candidates in one body stay linear).
+        /// </summary>
+        public static Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> References(ImmutableArray<IOperation> blocks, ICollection<ILocalSymbol> locals)
         {
-            while (operation.Parent is not null)
+            var references = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+            foreach (var local in locals)
             {
-                operation = operation.Parent;
+                references[local] = new List<ILocalReferenceOperation>();
             }
 
-            return operation;
+            foreach (var block in blocks)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    if (operation is ILocalReferenceOperation reference && references.TryGetValue(reference.Local, out var list))
+                    {
+                        list.Add(reference);
+                    }
+                }
+            }
+
+            return references;
         }
+
+        /// <summary><c>x = ..</c>: the local is written, not read or handed on.</summary>
+        public static bool IsWrite(ILocalReferenceOperation reference) =>
+            reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference);
 
         /// <summary>The local a value initializes (<c>var x = value;</c>, <c>using var x = value;</c>), or null.</summary>
         public static ILocalSymbol? InitializedLocal(IOperation? consumer) =>

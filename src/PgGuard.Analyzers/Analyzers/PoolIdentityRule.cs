@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -96,41 +97,50 @@ namespace PgGuard.Analyzers.Analyzers
             }
 
             var model = ConnectionStringParser.Parse(text);
+            var tree = value.Syntax.SyntaxTree;
+            List<ConnectionStringSetting>? settings = null;
+            Dictionary<TextSpan, IOperation?>? holes = null;
             foreach (var keyword in PoolIdentity)
             {
-                var effective = model.GetEffective(keyword);
-                if (effective.State != ValueState.Unknown || effective.Setting is not { ValueHasHole: true } setting)
+                if (model.GetEffective(keyword) is { State: ValueState.Unknown, Setting: { ValueHasHole: true } setting })
                 {
-                    continue;
-                }
-
-                for (var i = setting.ValueSpan.Start; i < setting.ValueSpan.End; i++)
-                {
-                    if (!text.IsHole(i) || text.SourceAt(i) != value.Syntax.SyntaxTree ||
-                        PerCallParameter(HoleOperation(value, text.SourceSpanAt(i))) is not { } parameter)
+                    (settings ??= new List<ConnectionStringSetting>()).Add(setting);
+                    for (var i = setting.ValueSpan.Start; i < setting.ValueSpan.End; i++)
                     {
-                        continue;
+                        if (text.IsHole(i) && text.SourceAt(i) == tree)
+                        {
+                            (holes ??= new Dictionary<TextSpan, IOperation?>())[text.SourceSpanAt(i)] = null;
+                        }
                     }
-
-                    var location = Location.Create(value.Syntax.SyntaxTree, text.SourceSpanAt(i));
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.PoolIdentityPerCall, location, setting.Key, parameter.Name));
-                    break;
                 }
             }
-        }
 
-        /// <summary>The outermost operation inside <paramref name="value"/> written exactly at <paramref name="span"/>.</summary>
-        private static IOperation? HoleOperation(IOperation value, TextSpan span)
-        {
+            if (settings is null || holes is null)
+            {
+                return;
+            }
+
+            // One walk maps every hole to the outermost operation written exactly there (an interpolation, an operand).
             foreach (var operation in value.DescendantsAndSelf())
             {
-                if (operation.Syntax.Span == span)
+                if (holes.TryGetValue(operation.Syntax.Span, out var found) && found is null)
                 {
-                    return operation;
+                    holes[operation.Syntax.Span] = operation;
                 }
             }
 
-            return null;
+            foreach (var setting in settings)
+            {
+                for (var i = setting.ValueSpan.Start; i < setting.ValueSpan.End; i++)
+                {
+                    if (text.IsHole(i) && holes.TryGetValue(text.SourceSpanAt(i), out var hole) && PerCallParameter(hole) is { } parameter)
+                    {
+                        var location = Location.Create(tree, text.SourceSpanAt(i));
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.PoolIdentityPerCall, location, setting.Key, parameter.Name));
+                        break;
+                    }
+                }
+            }
         }
 
         private static IParameterSymbol? PerCallParameter(IOperation? operation)

@@ -30,7 +30,12 @@ namespace PgGuard.Analyzers.Analyzers
                 }
 
                 var options = start.Options.AnalyzerConfigOptionsProvider;
-                start.RegisterOperationAction(c => SlimBuilderRule.Analyze(c, slimBuilder, options), OperationKind.ObjectCreation);
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    var rule = new SlimBuilderRule(slimBuilder, options);
+                    block.RegisterOperationAction(rule.AnalyzeCreation, OperationKind.ObjectCreation);
+                    block.RegisterOperationBlockEndAction(rule.AnalyzeBlockEnd);
+                });
             });
         }
     }

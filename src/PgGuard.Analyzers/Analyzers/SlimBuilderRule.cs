@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,9 +24,22 @@ namespace PgGuard.Analyzers.Analyzers
     /// PG0002 on the string already; Require, VerifyCA and VerifyFull throw at open instead of falling back to plaintext),
     /// and a known local connection unless <c>pgguard.analyze_local_connections = true</c>.
     /// </remarks>
-    internal static class SlimBuilderRule
+    internal sealed class SlimBuilderRule
     {
         private const int Prefer = 2;
+
+        private readonly INamedTypeSymbol _slimBuilder;
+        private readonly AnalyzerConfigOptionsProvider _options;
+        private readonly object _gate = new object();
+
+        // Builders stored in a local: judged at the end of the block, when every use of the local is known.
+        private List<(IObjectCreationOperation Creation, ILocalSymbol Local)>? _pending;
+
+        public SlimBuilderRule(INamedTypeSymbol slimBuilder, AnalyzerConfigOptionsProvider options)
+        {
+            _slimBuilder = slimBuilder;
+            _options = options;
+        }
 
         private enum Outcome
         {
@@ -38,27 +53,66 @@ namespace PgGuard.Analyzers.Analyzers
             NoTls,
         }
 
-        public static void Analyze(OperationAnalysisContext context, INamedTypeSymbol slimBuilder, AnalyzerConfigOptionsProvider optionsProvider)
+        public void AnalyzeCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (!NpgsqlSymbols.IsOrDerivesFrom(creation.Type, slimBuilder))
+            if (!NpgsqlSymbols.IsOrDerivesFrom(creation.Type, _slimBuilder))
             {
                 return;
             }
 
-            var options = PgGuardOptions.From(optionsProvider.GetOptions(creation.Syntax.SyntaxTree));
-            if (IsExcludedByConnectionString(creation, options, context) || Follow(creation) != Outcome.NoTls)
+            var options = PgGuardOptions.From(_options.GetOptions(creation.Syntax.SyntaxTree));
+            if (IsExcludedByConnectionString(creation, options, context) || FollowChain(creation, out var consumer) != Outcome.NoTls)
             {
                 return;
             }
 
+            if (OperationFlow.InitializedLocal(consumer) is { } local)
+            {
+                lock (_gate)
+                {
+                    (_pending ??= new List<(IObjectCreationOperation, ILocalSymbol)>()).Add((creation, local));
+                }
+
+                return;
+            }
+
+            context.ReportDiagnostic(CreateDiagnostic(creation));
+        }
+
+        public void AnalyzeBlockEnd(OperationBlockAnalysisContext context)
+        {
+            List<(IObjectCreationOperation Creation, ILocalSymbol Local)>? pending;
+            lock (_gate)
+            {
+                pending = _pending;
+                _pending = null;
+            }
+
+            if (pending is null)
+            {
+                return;
+            }
+
+            var references = OperationFlow.References(context.OperationBlocks, pending.Select(p => p.Local).ToList());
+            foreach (var (creation, local) in pending)
+            {
+                if (LocalOutcome(references[local]) == Outcome.NoTls)
+                {
+                    context.ReportDiagnostic(CreateDiagnostic(creation));
+                }
+            }
+        }
+
+        private static Diagnostic CreateDiagnostic(IObjectCreationOperation creation)
+        {
             var location = creation.Syntax switch
             {
                 ObjectCreationExpressionSyntax explicitType => explicitType.Type.GetLocation(),
                 ImplicitObjectCreationExpressionSyntax implicitType => implicitType.NewKeyword.GetLocation(),
                 _ => creation.Syntax.GetLocation(),
             };
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SlimBuilderWithoutTls, location));
+            return Diagnostic.Create(Descriptors.SlimBuilderWithoutTls, location);
         }
 
         /// <summary>The constructor's connection string, when its constant text settles the question.</summary>
@@ -86,24 +140,14 @@ namespace PgGuard.Analyzers.Analyzers
             return false;
         }
 
-        private static Outcome Follow(IObjectCreationOperation creation)
+        /// <summary>A local holding the builder: every use of it in the body counts, wherever it sits.</summary>
+        private static Outcome LocalOutcome(List<ILocalReferenceOperation> references)
         {
-            var outcome = FollowChain(creation, out var consumer);
-            if (outcome != Outcome.NoTls || OperationFlow.InitializedLocal(consumer) is not { } local)
+            foreach (var reference in references)
             {
-                return outcome;
-            }
-
-            // A local holding the builder: every use of it in the body counts, wherever it sits.
-            foreach (var operation in OperationFlow.Root(creation).Descendants())
-            {
-                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && !IsOverwrite(reference))
+                if (!OperationFlow.IsWrite(reference) && FollowChain(reference, out _) is var use && use != Outcome.NoTls)
                 {
-                    var use = FollowChain(reference, out _);
-                    if (use != Outcome.NoTls)
-                    {
-                        return use;
-                    }
+                    return use;
                 }
             }
 
@@ -147,9 +191,5 @@ namespace PgGuard.Analyzers.Analyzers
                 }
             }
         }
-
-        /// <summary><c>builder = ..</c>: the local is written, not handed on (the new value is judged where it is created).</summary>
-        private static bool IsOverwrite(ILocalReferenceOperation reference) =>
-            reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference);
     }
 }
