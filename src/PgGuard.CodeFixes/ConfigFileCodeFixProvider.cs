@@ -28,9 +28,9 @@ namespace PgGuard.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds => ConnectionStringCodeFixProvider.FixableIds;
 
         /// <summary>
-        /// Roslyn's batch fixer (4.8 up to at least 4.11) only collects diagnostics located in syntax trees, and a
-        /// <see cref="FixAllContext"/> cannot hold an additional document: Fix All over configuration files goes through
-        /// <see cref="ConfigFileFixAllProvider"/>, for project and solution scopes.
+        /// Roslyn's batch fixer (seen on 4.8 and 4.11) only collects diagnostics located in syntax trees and offers no
+        /// action for these, and a <see cref="FixAllContext"/> cannot hold an additional document: Fix All over
+        /// configuration files goes through <see cref="ConfigFileFixAllProvider"/>, for project and solution scopes.
         /// </summary>
         public override FixAllProvider GetFixAllProvider() => ConfigFileFixAllProvider.Instance;
 
@@ -43,10 +43,14 @@ namespace PgGuard.CodeFixes
             }
 
             var text = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
-            var fileText = text.ToString();
+            if (ConfigValueEdits.Read(document.FilePath ?? document.Name, text.ToString()) is not { } edits)
+            {
+                return;
+            }
+
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!TryCreateEdit(document, fileText, diagnostic, out var kind, out var newText, out var edit))
+                if (!TryCreateEdit(edits, diagnostic, out var kind, out var newText, out var edit))
                 {
                     continue;
                 }
@@ -58,8 +62,8 @@ namespace PgGuard.CodeFixes
             }
         }
 
-        /// <summary>The edit a diagnostic carries, as a change of <paramref name="fileText"/>; false when it has none we can write.</summary>
-        internal static bool TryCreateEdit(TextDocument document, string fileText, Diagnostic diagnostic, out string kind, out string newText, out ConfigValueEdit edit)
+        /// <summary>The edit a diagnostic carries, as a change of the file; false when it has none we can write.</summary>
+        internal static bool TryCreateEdit(ConfigValueEdits edits, Diagnostic diagnostic, out string kind, out string newText, out ConfigValueEdit edit)
         {
             edit = default;
             kind = newText = string.Empty;
@@ -76,7 +80,7 @@ namespace PgGuard.CodeFixes
 
             kind = editKind;
             newText = text;
-            return ConfigValueEdits.TryCreate(document.FilePath ?? document.Name, fileText, new TextSpan(start, length), text, out edit);
+            return edits.TryCreate(new TextSpan(start, length), text, out edit);
         }
 
         private static async Task<Solution> ApplyAsync(TextDocument document, TextChange change, CancellationToken cancellationToken)

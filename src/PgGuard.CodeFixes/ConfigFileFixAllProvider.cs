@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
+using PgGuard.Analyzers.Config;
 
 namespace PgGuard.CodeFixes
 {
@@ -46,7 +47,12 @@ namespace PgGuard.CodeFixes
                     }
 
                     var text = await document.GetTextAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-                    var changes = Changes(fixAllContext, document, text.ToString(), group);
+                    if (ConfigValueEdits.Read(document.FilePath ?? document.Name, text.ToString()) is not { } edits)
+                    {
+                        continue;
+                    }
+
+                    var changes = Changes(fixAllContext, edits, group);
                     if (!changes.IsEmpty)
                     {
                         solution = solution.WithAdditionalDocumentText(document.Id, text.WithChanges(changes));
@@ -59,23 +65,23 @@ namespace PgGuard.CodeFixes
         }
 
         /// <summary>The edits of the context's key in one file, in order, without two that touch the same characters.</summary>
-        private static ImmutableArray<TextChange> Changes(FixAllContext fixAllContext, TextDocument document, string fileText, IEnumerable<Diagnostic> diagnostics)
+        private static ImmutableArray<TextChange> Changes(FixAllContext fixAllContext, ConfigValueEdits edits, IEnumerable<Diagnostic> diagnostics)
         {
-            var edits = new List<TextChange>();
+            var changes = new List<TextChange>();
             foreach (var diagnostic in diagnostics)
             {
                 if (fixAllContext.DiagnosticIds.Contains(diagnostic.Id) &&
                     ConnectionStringCodeFixProvider.EquivalenceKey(diagnostic.Id) == fixAllContext.CodeActionEquivalenceKey &&
-                    ConfigFileCodeFixProvider.TryCreateEdit(document, fileText, diagnostic, out _, out _, out var edit))
+                    ConfigFileCodeFixProvider.TryCreateEdit(edits, diagnostic, out _, out _, out var edit))
                 {
-                    edits.Add(edit.Change);
+                    changes.Add(edit.Change);
                 }
             }
 
-            edits.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
-            var result = ImmutableArray.CreateBuilder<TextChange>(edits.Count);
+            changes.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
+            var result = ImmutableArray.CreateBuilder<TextChange>(changes.Count);
             var end = 0;
-            foreach (var edit in edits)
+            foreach (var edit in changes)
             {
                 // Adjacent removals (";B" then ";C") both apply; a second insertion at the same place does not.
                 if (edit.Span.Start >= end && (result.Count == 0 || result[result.Count - 1].Span != edit.Span))

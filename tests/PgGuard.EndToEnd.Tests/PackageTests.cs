@@ -210,10 +210,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
-    public void IsTestProject_reaches_the_analyzers()
+    public void IsTestProject_and_UserSecretsId_reach_the_analyzers()
     {
         var consumer = package.NewConsumer("testproject")
-            .WriteProject(referenceNpgsql: false, extraProperties: "<IsTestProject>true</IsTestProject>")
+            .WriteProject(referenceNpgsql: false, extraProperties: "<IsTestProject>true</IsTestProject><UserSecretsId>pgguard-e2e-secrets</UserSecretsId>")
             .WriteFile("Program.cs", "namespace Consumer;\n\npublic static class Program\n{\n    public static void Main() { }\n}\n");
 
         var result = consumer.Build();
@@ -222,6 +222,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         var generated = Directory.GetFiles(consumer.PathOf("obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories);
         Assert.Single(generated);
         Assert.Contains("build_property.IsTestProject = true", File.ReadAllLines(generated[0]));
+        Assert.Contains("build_property.UserSecretsId = pgguard-e2e-secrets", File.ReadAllLines(generated[0]));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using PgGuard.Analyzers.Config;
 
@@ -132,6 +133,23 @@ namespace PgGuard.Analyzers.Tests.Config
             var span = new TextSpan(File.IndexOf(cut, StringComparison.Ordinal), cut.Length);
 
             Assert.False(ConfigValueEdits.TryCreate("Web.config", File, span, "x", out _));
+        }
+
+        [Fact]
+        public void Never_throws_on_hostile_files_or_spans()
+        {
+            var random = new Random(7);
+            const string Alphabet = "{}[]\"\\:,=;&<>'u0#x ab";
+            var junk = new string(Enumerable.Range(0, 200_000).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+            foreach (var (path, text) in new[] { ("appsettings.json", junk), ("web.config", junk), ("appsettings.json", "{\"A\":\"x\\u00"), ("app.config", "<add value='&#xD800;") })
+            {
+                var edits = ConfigValueEdits.Read(path, text)!;
+                for (var i = 0; i < 2000; i++)
+                {
+                    var start = random.Next(text.Length + 1);
+                    edits.TryCreate(new TextSpan(start, random.Next(text.Length - start + 1)), "x\"<&\u0001", out _);
+                }
+            }
         }
 
         [Fact]
