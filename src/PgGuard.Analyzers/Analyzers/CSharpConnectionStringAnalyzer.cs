@@ -13,26 +13,7 @@ namespace PgGuard.Analyzers.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CSharpConnectionStringAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.Superuser,
-            Descriptors.SslModeInsecure,
-            Descriptors.TrustServerCertificate,
-            Descriptors.SslModeMissing,
-            Descriptors.HardcodedHost,
-            Descriptors.HardcodedPassword,
-            Descriptors.PoolingDisabled,
-            Descriptors.MaxPoolSizeMissing,
-            Descriptors.MaxPoolSizeTooHigh,
-            Descriptors.MaxPoolSizeZero,
-            Descriptors.MinPoolSizeAboveMax,
-            Descriptors.ServerIdentityNotVerified,
-            Descriptors.SensitiveDataLeak,
-            Descriptors.UnknownKeyword,
-            Descriptors.InvalidValue,
-            Descriptors.MalformedConnectionString,
-            Descriptors.UriConnectionString,
-            Descriptors.LibpqConnectionString,
-            Descriptors.PublicIpAddress);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.ConnectionStringRules;
 
         public override void Initialize(AnalysisContext context)
         {

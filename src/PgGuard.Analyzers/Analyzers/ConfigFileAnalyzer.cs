@@ -22,25 +22,8 @@ namespace PgGuard.Analyzers.Analyzers
     public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     {
         // Every descriptor the shared rules can produce for a config file (PG0005 is C#-only).
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.Superuser,
-            Descriptors.SslModeInsecure,
-            Descriptors.TrustServerCertificate,
-            Descriptors.SslModeMissing,
-            Descriptors.HardcodedPassword,
-            Descriptors.PoolingDisabled,
-            Descriptors.MaxPoolSizeMissing,
-            Descriptors.MaxPoolSizeTooHigh,
-            Descriptors.MaxPoolSizeZero,
-            Descriptors.MinPoolSizeAboveMax,
-            Descriptors.ServerIdentityNotVerified,
-            Descriptors.SensitiveDataLeak,
-            Descriptors.UnknownKeyword,
-            Descriptors.InvalidValue,
-            Descriptors.MalformedConnectionString,
-            Descriptors.UriConnectionString,
-            Descriptors.LibpqConnectionString,
-            Descriptors.PublicIpAddress);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            Descriptors.ConnectionStringRules.Remove(Descriptors.HardcodedHost);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -85,21 +85,8 @@ namespace PgGuard.Analyzers.Config
             var value = 0;
             for (var i = start; i < start + 4; i++)
             {
-                var c = text[i];
-                int digit;
-                if (c >= '0' && c <= '9')
-                {
-                    digit = c - '0';
-                }
-                else if (c >= 'a' && c <= 'f')
-                {
-                    digit = c - 'a' + 10;
-                }
-                else if (c >= 'A' && c <= 'F')
-                {
-                    digit = c - 'A' + 10;
-                }
-                else
+                var digit = Text.Digits.Value(text[i]);
+                if (digit < 0)
                 {
                     return -1;
                 }

@@ -126,21 +126,8 @@ namespace PgGuard.Analyzers.Config
             var value = 0;
             for (; i < end; i++)
             {
-                var c = text[i];
-                int digit;
-                if (c >= '0' && c <= '9')
-                {
-                    digit = c - '0';
-                }
-                else if (hex && c >= 'a' && c <= 'f')
-                {
-                    digit = c - 'a' + 10;
-                }
-                else if (hex && c >= 'A' && c <= 'F')
-                {
-                    digit = c - 'A' + 10;
-                }
-                else
+                var digit = Text.Digits.Value(text[i], hex ? 16 : 10);
+                if (digit < 0)
                 {
                     return -1;
                 }

@@ -73,7 +73,7 @@ namespace PgGuard.Analyzers.ConnectionStrings
 
                 for (; i < n; i++)
                 {
-                    var digit = DigitValue(text[i], radix);
+                    var digit = Text.Digits.Value(text[i], radix);
                     if (digit < 0)
                     {
                         break;
@@ -167,7 +167,7 @@ namespace PgGuard.Analyzers.ConnectionStrings
                 {
                     zone = true;
                 }
-                else if (!(DigitValue(c, 16) >= 0 || c == '.'))
+                else if (!(Text.Digits.Value(c, 16) >= 0 || c == '.'))
                 {
                     return false;
                 }
@@ -312,29 +312,6 @@ namespace PgGuard.Analyzers.ConnectionStrings
 
             // Global unicast is 2000::/3.
             return (v6[0] & 0xE0) == 0x20 ? IpAddressRange.Public : IpAddressRange.Reserved;
-        }
-
-        private static int DigitValue(char c, int radix)
-        {
-            int digit;
-            if (c >= '0' && c <= '9')
-            {
-                digit = c - '0';
-            }
-            else if (c >= 'a' && c <= 'f')
-            {
-                digit = c - 'a' + 10;
-            }
-            else if (c >= 'A' && c <= 'F')
-            {
-                digit = c - 'A' + 10;
-            }
-            else
-            {
-                return -1;
-            }
-
-            return digit < radix ? digit : -1;
         }
 
         private static bool IsAsciiLetterOrDigit(char c) =>

@@ -32,19 +32,11 @@ namespace PgGuard.Analyzers.ConnectionStrings
         /// <summary>The host list of the URI (<c>h1:5432,h2</c>), or null when the text is no URI or holds a hole there.</summary>
         public static string? Host(string text)
         {
-            if (Scheme(text) is null)
+            if (!TryGetAuthority(text, out var authority, out var end, out var at))
             {
                 return null;
             }
 
-            var authority = text.IndexOf("://", StringComparison.Ordinal) + 3;
-            var end = authority;
-            while (end < text.Length && text[end] != '/' && text[end] != '?' && text[end] != '#')
-            {
-                end++;
-            }
-
-            var at = text.LastIndexOf('@', end - 1, end - authority);
             var start = at < 0 ? authority : at + 1;
             var host = text.Substring(start, end - start);
             return host.Length == 0 || host.IndexOf(Text.LocatedText.HoleChar) >= 0 ? null : host;
@@ -53,28 +45,36 @@ namespace PgGuard.Analyzers.ConnectionStrings
         /// <summary>The span of the password in <c>scheme://user:password@host</c>, if the URI has one.</summary>
         public static TextSpan? PasswordSpan(string text)
         {
-            if (Scheme(text) is null)
-            {
-                return null;
-            }
-
-            var authority = text.IndexOf("://", StringComparison.Ordinal) + 3;
-            var end = authority;
-            while (end < text.Length && text[end] != '/' && text[end] != '?' && text[end] != '#')
-            {
-                end++;
-            }
-
-            // The last '@' of the authority ends the user info (a password may itself contain '@' only percent-encoded,
-            // but be lenient).
-            var at = text.LastIndexOf('@', end - 1, end - authority);
-            if (at < 0)
+            if (!TryGetAuthority(text, out var authority, out _, out var at) || at < 0)
             {
                 return null;
             }
 
             var colon = text.IndexOf(':', authority, at - authority);
             return colon < 0 || colon + 1 >= at ? (TextSpan?)null : TextSpan.FromBounds(colon + 1, at);
+        }
+
+        /// <summary>
+        /// [authority, end) is what follows "scheme://" up to the path, query or fragment; <paramref name="at"/> is the last
+        /// '@' in it, which ends the user info (a password may hold '@' only percent-encoded, but be lenient), or -1.
+        /// </summary>
+        private static bool TryGetAuthority(string text, out int authority, out int end, out int at)
+        {
+            authority = end = at = -1;
+            if (Scheme(text) is null)
+            {
+                return false;
+            }
+
+            authority = text.IndexOf("://", StringComparison.Ordinal) + 3;
+            end = authority;
+            while (end < text.Length && text[end] != '/' && text[end] != '?' && text[end] != '#')
+            {
+                end++;
+            }
+
+            at = end > authority ? text.LastIndexOf('@', end - 1, end - authority) : -1;
+            return true;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace PgGuard.Analyzers.Diagnostics
@@ -205,5 +206,15 @@ namespace PgGuard.Analyzers.Diagnostics
             description: "A pgguard.* option in .editorconfig or .globalconfig could not be read; PgGuard falls back to the option's default.",
             helpLinkUri: HelpLinks.For(DiagnosticIds.InvalidOption),
             customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>
+        /// Every descriptor the shared connection-string rules can produce (the C# and config-file front ends). Declared
+        /// last: static fields initialise in textual order, and this list names the fields above.
+        /// </summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> ConnectionStringRules = ImmutableArray.Create(
+            Superuser, SslModeInsecure, TrustServerCertificate, SslModeMissing, HardcodedHost, HardcodedPassword, PoolingDisabled,
+            MaxPoolSizeMissing, MaxPoolSizeTooHigh, MaxPoolSizeZero, MinPoolSizeAboveMax, ServerIdentityNotVerified,
+            SensitiveDataLeak, UnknownKeyword, InvalidValue, MalformedConnectionString, UriConnectionString,
+            LibpqConnectionString, PublicIpAddress);
     }
 }

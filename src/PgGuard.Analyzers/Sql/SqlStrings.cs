@@ -176,7 +176,7 @@ namespace PgGuard.Analyzers.Sql
             var i = digitsStart;
             while (i < end && i - digitsStart < max)
             {
-                var digit = DigitValue(SqlLexer.CharAt(text, i));
+                var digit = Text.Digits.Value(SqlLexer.CharAt(text, i));
                 if (digit < 0 || digit >= radix)
                 {
                     break;
@@ -208,26 +208,6 @@ namespace PgGuard.Analyzers.Sql
             }
 
             return i;
-        }
-
-        private static int DigitValue(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            return -1;
         }
     }
 }

@@ -294,9 +294,9 @@ namespace PgGuard.Analyzers.Text
                     case 'x':
                         // One to four hex digits, as many as there are: "\x41BC" is U+41BC, not "ABC".
                         value = 0;
-                        while (length < 6 && i + length < to && HexValue(text[i + length]) >= 0)
+                        while (length < 6 && i + length < to && Digits.Value(text[i + length]) >= 0)
                         {
-                            value = (value * 16) + HexValue(text[i + length]);
+                            value = (value * 16) + Digits.Value(text[i + length]);
                             length++;
                         }
 
@@ -412,7 +412,7 @@ namespace PgGuard.Analyzers.Text
 
             for (var i = from; i < from + digits; i++)
             {
-                var digit = HexValue(text[i]);
+                var digit = Digits.Value(text[i]);
                 if (digit < 0)
                 {
                     return false;
@@ -422,26 +422,6 @@ namespace PgGuard.Analyzers.Text
             }
 
             return true;
-        }
-
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            return -1;
         }
 
         /// <summary>C# whitespace (spec §6.3.4): Unicode class Zs, tab, vertical tab, form feed.</summary>
