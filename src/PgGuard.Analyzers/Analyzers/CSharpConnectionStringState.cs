@@ -54,7 +54,14 @@ namespace PgGuard.Analyzers.Analyzers
 
             // Cheapest tests first, no allocation: non-string literals, parts of a larger string expression, and
             // literals without '=' (not a connection string) or '@' (not a URI with credentials).
-            if (root is IBinaryOperation binary && !IsStringConcatenation(binary))
+            if (root is ILiteralOperation literal)
+            {
+                if (literal.ConstantValue.Value is not string value || (value.IndexOf('=') < 0 && value.IndexOf('@') < 0))
+                {
+                    return;
+                }
+            }
+            else if (root is IBinaryOperation binary && !IsStringConcatenation(binary))
             {
                 return;
             }
@@ -62,14 +69,6 @@ namespace PgGuard.Analyzers.Analyzers
             if (IsPartOfLargerString(root))
             {
                 return;
-            }
-
-            if (root is ILiteralOperation literal)
-            {
-                if (literal.ConstantValue.Value is not string value || (value.IndexOf('=') < 0 && value.IndexOf('@') < 0))
-                {
-                    return;
-                }
             }
 
             var mayBeConnectionString = CSharpLocatedText.MayContain(root, '=');
