@@ -287,7 +287,6 @@ namespace PgGuard.Analyzers.Analyzers
         private void Analyze(OperationAnalysisContext context, ParsedConnectionString model, SyntaxNode node, bool isComplete, bool byShape, System.Func<Location, bool>? reportHere = null)
         {
             var options = PgGuardOptions.From(_options.GetOptions(node.SyntaxTree));
-            ReportOptionErrors(context, options);
             var ruleContext = new ConnectionStringContext(model, TextOrigin.CSharp, options, _isTestProject, isDevelopmentConfig: false, isComplete);
             var findings = byShape && model.Text is { } text && PostgresUri.Scheme(text.Text) is not null
                 ? ConnectionStringRules.AnalyzeUriByShape(ruleContext)
@@ -298,17 +297,6 @@ namespace PgGuard.Analyzers.Analyzers
                 if (reportHere is null || reportHere(diagnostic.Location))
                 {
                     Report(context, diagnostic);
-                }
-            }
-        }
-
-        private void ReportOptionErrors(OperationAnalysisContext context, PgGuardOptions options)
-        {
-            foreach (var error in options.Errors)
-            {
-                if (_reported.TryAdd(DiagnosticIds.InvalidOption + "|" + error.Key + "|" + error.Value, 0))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidOption, Location.None, error.Key, error.Value, error.Reason, error.DefaultValue));
                 }
             }
         }
