@@ -565,7 +565,7 @@ namespace PgGuard.Analyzers.Tests.Quality
 
             yield return Files(
                 "megabyte SQL scripts",
-                ("many.sql", Repeat("CREATE ROLE r LOGIN PASSWORD 'p'; GRANT ALL ON SCHEMA public TO PUBLIC;\n", OneMegabyte / 72)),
+                ("many.sql", Repeat("SELECT 'a;b' FROM t; /* ; */ UPDATE t SET c = $$;$$; -- ;\n", OneMegabyte / 60) + "CREATE ROLE r LOGIN PASSWORD 'p';"),
                 ("quote.sql", "SELECT '" + new string('x', OneMegabyte)),
                 ("dollar.sql", "DO $tag$ " + Repeat("EXECUTE 'SET ROLE postgres'; ", OneMegabyte / 30)),
                 ("comment.sql", "CREATE ROLE a; /* " + new string('-', OneMegabyte)),
@@ -576,7 +576,7 @@ namespace PgGuard.Analyzers.Tests.Quality
             big.Sources.Add(("Big.cs",
                 "using Npgsql;\nclass Big\n{\n    void M(NpgsqlConnection c)\n    {\n" +
                 "        using var a = new NpgsqlConnection(\"" + Repeat("Host=db.example.com;SSL Mode=Disable;", OneMegabyte / 38) + "\");\n" +
-                "        using var b = new NpgsqlCommand(@\"" + Repeat("CREATE ROLE r SUPERUSER; ", OneMegabyte / 25) + "\", c);\n" +
+                "        using var b = new NpgsqlCommand(@\"" + Repeat("SELECT 'a;b' FROM t; ", OneMegabyte / 21) + "CREATE ROLE r SUPERUSER;\", c);\n" +
                 "        var s = \"" + Repeat("a=b;", OneMegabyte / 4) + "\" + " + string.Join(" + ", Enumerable.Repeat("c.Database", 2000)) + ";\n" +
                 "        using var d = new NpgsqlConnection(\"Host=db.example.com;Password='" + new string('x', OneMegabyte) + "\n    }\n}\n"));
             yield return big;
