@@ -68,7 +68,8 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>
     /// The consumer most tests read, built once (normal verbosity, so the compiler's command line is in the output)
-    /// with a SARIF 2.1 log: <see cref="ConsumerSources.Program"/>, a production appsettings.json and an .editorconfig.
+    /// with a SARIF 2.1 log: <see cref="ConsumerSources.Program"/>, a production appsettings.json, a SQL script and an
+    /// .editorconfig.
     /// </summary>
     internal ConsumerBuild Main => main.Value;
 
@@ -80,6 +81,7 @@ public sealed class PackageFixture : IDisposable
             .WriteFile("appsettings.json", ConsumerSources.AppSettings)
             .WriteFile(".editorconfig", ConsumerSources.EditorConfig);
         var sarif = consumer.PathOf("build.sarif");
+        consumer.WriteFile("db/schema.sql", ConsumerSources.Schema);
         // The comma is escaped: unescaped, MSBuild reads "version=2.1" as a second property and writes SARIF 1.0.
         var result = consumer.Build("-v:n", $"-p:ErrorLog={sarif}%2Cversion=2.1");
         return new ConsumerBuild(consumer, result, sarif);

@@ -95,7 +95,7 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            var model = ConnectionStringParser.Parse(text);
+            var model = ConnectionStringParser.Parse(text, context.CancellationToken);
             if (!isUri && !ConnectionStringRecognition.HasNpgsqlShape(model))
             {
                 return;
@@ -217,7 +217,7 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            var model = ConnectionStringParser.Parse(text);
+            var model = ConnectionStringParser.Parse(text, context.CancellationToken);
             if (sink.ResolvesNames && model.Settings.Length == 1 && string.Equals(model.Settings[0].Key, "Name", System.StringComparison.OrdinalIgnoreCase))
             {
                 return;
