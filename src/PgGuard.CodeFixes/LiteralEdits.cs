@@ -43,7 +43,12 @@ namespace PgGuard.CodeFixes
             }
 
             var encoded = CSharpStringEncoding.Encode(newText, kind, DollarCount(token));
-            return encoded is null ? (TextChange?)null : new TextChange(span, encoded);
+            if (encoded is null || await SharedConstants.IsUsedForAnotherPurposeAsync(document, span, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new TextChange(span, encoded);
         }
 
         /// <summary>The characters between the quotes (for an interpolated text part: the whole token).</summary>

@@ -366,8 +366,21 @@ namespace PgGuard.Analyzers.Analyzers
             return ConnectionStringRecognition.IsForeignBySyntax(root.Syntax) ? Usage.Foreign : Usage.Other;
         }
 
-        private bool IsBuilderMember(IPropertyReferenceOperation property) =>
-            NpgsqlSymbols.IsOrDerivesFrom(property.Instance?.Type ?? property.Property.ContainingType, _symbols.ConnectionStringBuilder);
+        /// <summary>
+        /// A property of NpgsqlConnectionStringBuilder, or one it inherits (the indexer, ConnectionString) used on one.
+        /// Checked for every property assignment of the compilation: the declaring type decides before any walk.
+        /// </summary>
+        private bool IsBuilderMember(IPropertyReferenceOperation property)
+        {
+            var declaring = property.Property.ContainingType;
+            if (SymbolEqualityComparer.Default.Equals(declaring, _symbols.ConnectionStringBuilder))
+            {
+                return true;
+            }
+
+            return declaring?.Name == "DbConnectionStringBuilder" &&
+                   NpgsqlSymbols.IsOrDerivesFrom(property.Instance?.Type, _symbols.ConnectionStringBuilder);
+        }
 
         private static bool IsConstDeclaration(IOperation root)
         {

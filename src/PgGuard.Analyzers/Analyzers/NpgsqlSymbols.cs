@@ -9,9 +9,17 @@ namespace PgGuard.Analyzers.Analyzers
     {
         private readonly Dictionary<ISymbol, ConnectionStringSink> _sinks;
 
+        // Cheapest test first: every invocation, creation and assignment of the compilation asks; almost none matches.
+        private readonly HashSet<string> _sinkNames;
+
         private NpgsqlSymbols(Compilation compilation, Dictionary<ISymbol, ConnectionStringSink> sinks)
         {
             _sinks = sinks;
+            _sinkNames = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var sink in ConnectionStringSinks.Table)
+            {
+                _sinkNames.Add(sink.Member);
+            }
             Connection = compilation.GetTypeByMetadataName("Npgsql.NpgsqlConnection");
             ConnectionStringBuilder = compilation.GetTypeByMetadataName("Npgsql.NpgsqlConnectionStringBuilder");
             DataSourceBuilder = compilation.GetTypeByMetadataName("Npgsql.NpgsqlDataSourceBuilder");
@@ -68,6 +76,12 @@ namespace PgGuard.Analyzers.Analyzers
         /// <summary>The sink a method or property is, matched on its original definition (extension methods unreduced).</summary>
         public bool TryGetSink(ISymbol member, out ConnectionStringSink sink)
         {
+            if (!_sinkNames.Contains(member.Name))
+            {
+                sink = default;
+                return false;
+            }
+
             var original = member is IMethodSymbol method ? (method.ReducedFrom ?? method).OriginalDefinition : member.OriginalDefinition;
             if (_sinks.TryGetValue(original, out sink))
             {

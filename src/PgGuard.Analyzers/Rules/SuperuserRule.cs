@@ -8,8 +8,12 @@ namespace PgGuard.Analyzers.Rules
     /// <summary>PG0001: the effective Username is a superuser (POSTGRES.md §4).</summary>
     public static class SuperuserRule
     {
-        /// <summary>Compared exactly: PostgreSQL does not fold role names sent at login.</summary>
-        private static readonly ImmutableHashSet<string> Superusers = ImmutableHashSet.Create(
+        /// <summary>
+        /// Built-in superusers and platform administrators that can log in (POSTGRES.md §4). Compared exactly:
+        /// PostgreSQL does not fold role names sent at login. The SQL rules add the providers' admin groups.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> Superusers = ImmutableHashSet.Create(
+            System.StringComparer.Ordinal,
             "postgres", "rdsadmin", "azure_superuser", "azuresu", "cloudsqladmin", "supabase_admin", "doadmin", "tsdbadmin");
 
         public static void Analyze(ConnectionStringContext context, List<Finding> findings)

@@ -11,10 +11,10 @@ namespace PgGuard.Analyzers.Sql
         /// Superusers and platform administrators: a login or <c>SET ROLE</c> target with their power (the PG0001 list, plus the
         /// providers' admin groups, which an application can only reach by <c>SET ROLE</c>).
         /// </summary>
-        private static readonly ImmutableHashSet<string> SuperusersAndAdmins = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
-            "postgres", "rdsadmin", "azure_superuser", "azuresu", "cloudsqladmin", "supabase_admin", "doadmin", "tsdbadmin",
-            "rds_superuser", "azure_pg_admin", "cloudsqlsuperuser", "alloydbsuperuser", "neon_superuser");
+        private static readonly ImmutableHashSet<string> SuperusersAndAdmins = Rules.SuperuserRule.Superusers.Union(new[]
+        {
+            "rds_superuser", "azure_pg_admin", "cloudsqlsuperuser", "alloydbsuperuser", "neon_superuser",
+        });
 
         /// <summary>Roles whose membership reaches server programs and files, all data, or a provider's admin powers (PG0101).</summary>
         private static readonly ImmutableHashSet<string> Privileged = ImmutableHashSet.Create(

@@ -106,6 +106,24 @@ namespace PgGuard.Analyzers.Tests.Fixes
         }
 
         [Fact]
+        public Task Declines_to_edit_a_const_that_other_code_reads_for_another_purpose()
+        {
+            const string Members = "    const string Main = \"Host=db;{|PG0002:SSL Mode=Disable|}\";";
+            var source = Code.InMethod("        using var c = new NpgsqlConnection(Main);\n        Console.WriteLine(Main);", Members);
+            return VerifyFix.VerifyAsync(source, source, new[] { DiagnosticIds.SslModeInsecure });
+        }
+
+        [Fact]
+        public Task Edits_a_const_used_only_as_a_connection_string() => VerifyFix.VerifyAsync(
+            Code.InMethod(
+                "        using var c = new NpgsqlConnection(Main);\n        var d = NpgsqlDataSource.Create(Main + \";Port=5432\");",
+                "    const string Main = \"Host=db;{|PG0002:SSL Mode=Disable|}\";"),
+            Code.InMethod(
+                "        using var c = new NpgsqlConnection(Main);\n        var d = NpgsqlDataSource.Create(Main + \";Port=5432\");",
+                "    const string Main = \"Host=db;SSL Mode=VerifyFull\";"),
+            new[] { DiagnosticIds.SslModeInsecure });
+
+        [Fact]
         public Task Fix_all_fixes_every_occurrence() => VerifyFix.VerifyAsync(
             Code.InMethod(@"
         using var a = new NpgsqlConnection(""Host=db;{|PG0002:SSL Mode=Disable|}"");
