@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -57,6 +58,7 @@ namespace PgGuard.Analyzers.Tests.Quality
         {
             var inputs = new HostileInputs(seed);
             int count = 0, diagnostics = 0, fixes = 0;
+            var fixedIds = new SortedSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < 3; i++)
             {
                 var batch = inputs.Batch("seed " + seed + ", batch " + i, sources: 25, files: 25);
@@ -66,9 +68,10 @@ namespace PgGuard.Analyzers.Tests.Quality
                 count += batch.Count;
                 diagnostics += result.Diagnostics;
                 fixes += result.FixesApplied;
+                fixedIds.UnionWith(result.FixedIds);
             }
 
-            _output.WriteLine(count + " inputs, " + diagnostics + " diagnostics, " + fixes + " fixes applied");
+            _output.WriteLine(count + " inputs, " + diagnostics + " diagnostics, " + fixes + " fixes applied (" + string.Join(", ", fixedIds) + ")");
 
             // Proof that the inputs reach the rules and the fixes, not only the parsers.
             Assert.True(diagnostics > 50, diagnostics + " diagnostics");

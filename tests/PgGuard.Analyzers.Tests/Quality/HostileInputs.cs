@@ -302,7 +302,7 @@ namespace PgGuard.Analyzers.Tests.Quality
             var v = "v" + i;
             var cs = CSharpString(ConnectionString(), owner, members, i);
             var sql = CSharpString(Sql(), owner, members, i + 100);
-            switch (_random.Next(16))
+            switch (_random.Next(19))
             {
                 case 0:
                     body.Append("            using var ").Append(v).Append(" = new NpgsqlConnection(").Append(cs).Append(");\n");
@@ -356,6 +356,20 @@ namespace PgGuard.Analyzers.Tests.Quality
                     break;
                 case 14:
                     body.Append("            connection.Query<int>(").Append(sql).Append(");\n");
+                    break;
+                case 15:
+                    body.Append("            connection.UserCertificateValidationCallback = ")
+                        .Append(Pick(new[] { "(s, c, ch, e) => true", "(_, _, _, _) => true", "delegate { return true; }", "(s, c, ch, e) => e == System.Net.Security.SslPolicyErrors.None" }))
+                        .Append(";\n");
+                    break;
+                case 16:
+                    body.Append("            var ").Append(v).Append(" = new NpgsqlSlimDataSourceBuilder(").Append(cs).Append(");\n")
+                        .Append("            using var ").Append(v).Append("s = ").Append(v).Append(_random.Next(2) == 0 ? ".EnableTransportSecurity()" : "").Append(".Build();\n");
+                    break;
+                case 17:
+                    body.Append("            var ").Append(v).Append(" = new NpgsqlDataSourceBuilder(").Append(cs).Append(");\n")
+                        .Append("            ").Append(v).Append(".UseUserCertificateValidationCallback((s, c, ch, e) => true);\n")
+                        .Append("            using var ").Append(v).Append("s = ").Append(v).Append(".Build();\n");
                     break;
                 default:
                     body.Append("            var ").Append(v).Append(" = new NpgsqlDataSourceBuilder(").Append(cs).Append(");\n")
@@ -567,7 +581,7 @@ namespace PgGuard.Analyzers.Tests.Quality
                 "megabyte SQL scripts",
                 ("many.sql", Repeat("SELECT 'a;b' FROM t; /* ; */ UPDATE t SET c = $$;$$; -- ;\n", OneMegabyte / 60) + "CREATE ROLE r LOGIN PASSWORD 'p';"),
                 ("quote.sql", "SELECT '" + new string('x', OneMegabyte)),
-                ("dollar.sql", "DO $tag$ " + Repeat("EXECUTE 'SET ROLE postgres'; ", OneMegabyte / 30)),
+                ("dollar.sql", "DO $tag$ " + Repeat("EXECUTE 'SELECT 1'; ", OneMegabyte / 20)),
                 ("comment.sql", "CREATE ROLE a; /* " + new string('-', OneMegabyte)),
                 ("semicolons.sql", new string(';', OneMegabyte)),
                 ("estring.sql", "SELECT E'" + Repeat("\\'", OneMegabyte / 2)));

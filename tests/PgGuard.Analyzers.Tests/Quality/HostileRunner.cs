@@ -15,6 +15,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using PgGuard.Analyzers.Analyzers;
+using PgGuard.Analyzers.Config;
 using PgGuard.CodeFixes;
 
 namespace PgGuard.Analyzers.Tests.Quality
@@ -27,11 +28,14 @@ namespace PgGuard.Analyzers.Tests.Quality
         public int Diagnostics { get; set; }
 
         public int FixesApplied { get; set; }
+
+        /// <summary>The diagnostic IDs whose fixes were applied, to show which fixes the inputs reach.</summary>
+        public SortedSet<string> FixedIds { get; } = new SortedSet<string>(StringComparer.Ordinal);
     }
 
     /// <summary>
     /// Runs every PgGuard analyzer over a <see cref="HostileBatch"/> in one compilation, and every registered code fix over
-    /// every C# diagnostic it can fix. A batch fails when an analyzer or fix throws, the run outlives its bound, a
+    /// every diagnostic it can fix, in C# and in additional files. A batch fails when an analyzer or fix throws, the run outlives its bound, a
     /// diagnostic points outside its file, or a fix adds a syntax error. Shared by the tests and <c>tools/fuzz</c>.
     /// </summary>
     public static class HostileRunner
@@ -120,6 +124,12 @@ namespace PgGuard.Analyzers.Tests.Quality
                 solution = solution.AddDocument(DocumentId.CreateNewId(projectId), path, SourceText.From(text), filePath: path);
             }
 
+            // The same files the analyzers read, as documents the additional-file fixes can change.
+            foreach (var (path, text) in batch.AdditionalFiles)
+            {
+                solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId), path, SourceText.From(text), filePath: path);
+            }
+
             return solution.GetProject(projectId)!;
         }
 
@@ -169,8 +179,9 @@ namespace PgGuard.Analyzers.Tests.Quality
         }
 
         /// <summary>
-        /// Applies every fix offered for a C# diagnostic (up to <paramref name="maxFixes"/>) and fails it when the fixed
-        /// document has a syntax error the input did not have (counted per error ID).
+        /// Applies every fix offered for a diagnostic (up to <paramref name="maxFixes"/>), by the providers registered for its
+        /// kind of document (C# or, by extension, additional file). A fixed C# document must have no syntax error the input
+        /// did not have (counted per error ID); a fixed config file must still read without error if the input did.
         /// </summary>
         private static void ApplyFixes(Project project, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<CodeFixProvider> codeFixes, int maxFixes, HostileRunResult result, string batchName, CancellationToken cancellationToken)
         {
@@ -178,44 +189,90 @@ namespace PgGuard.Analyzers.Tests.Quality
             var errorsBefore = new Dictionary<DocumentId, Dictionary<string, int>>();
             foreach (var diagnostic in diagnostics)
             {
-                if (result.FixesApplied >= maxFixes || diagnostic.Location.SourceTree is not { } tree || project.GetDocument(tree) is not { } document)
+                var document = diagnostic.Location.SourceTree is { } tree ? project.GetDocument(tree)
+                    : diagnostic.Location.Kind == LocationKind.ExternalFile ? project.AdditionalDocuments.FirstOrDefault(d => d.FilePath == diagnostic.Location.GetLineSpan().Path)
+                    : (TextDocument?)null;
+                if (result.FixesApplied >= maxFixes || document is null)
                 {
                     continue;
                 }
 
-                foreach (var fixer in fixers[diagnostic.Id])
+                foreach (var fixer in fixers[diagnostic.Id].Where(f => Fixes(f, document)))
                 {
                     var actions = new List<CodeAction>();
                     try
                     {
-                        fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken)).GetAwaiter().GetResult();
+                        var context = document is Document code
+                            ? new CodeFixContext(code, diagnostic, (action, _) => actions.Add(action), cancellationToken)
+                            : new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken);
+                        fixer.RegisterCodeFixesAsync(context).GetAwaiter().GetResult();
                         foreach (var action in actions)
                         {
                             foreach (var operation in action.GetOperationsAsync(cancellationToken).GetAwaiter().GetResult().OfType<ApplyChangesOperation>())
                             {
-                                var fixedTree = operation.ChangedSolution.GetDocument(document.Id)!.GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
-                                if (!errorsBefore.TryGetValue(document.Id, out var before))
+                                var problem = document is Document before
+                                    ? CheckFixedCode(before, operation.ChangedSolution.GetDocument(document.Id)!, errorsBefore, diagnostic, cancellationToken)
+                                    : CheckFixedFile(document, operation.ChangedSolution.GetAdditionalDocument(document.Id)!, cancellationToken);
+                                if (problem is not null)
                                 {
-                                    before = errorsBefore[document.Id] = Errors(tree);
-                                }
-
-                                var added = Errors(fixedTree).Where(e => e.Value > (before.TryGetValue(e.Key, out var n) ? n : 0)).Select(e => e.Key).ToList();
-                                if (added.Count != 0)
-                                {
-                                    result.Failures.Add(batchName + ": fix '" + action.Title + "' for " + diagnostic.Id + " in " + tree.FilePath + " adds " +
-                                                        string.Join(", ", added) + " near: " + Excerpt(fixedTree.GetText(cancellationToken).ToString(), diagnostic.Location.SourceSpan.Start));
+                                    result.Failures.Add(batchName + ": fix '" + action.Title + "' for " + diagnostic.Id + " in " + document.FilePath + " " + problem);
                                 }
 
                                 result.FixesApplied++;
+                                result.FixedIds.Add(diagnostic.Id);
                             }
                         }
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        result.Failures.Add(batchName + ": fix " + fixer.GetType().Name + " threw on " + diagnostic.Id + " in " + tree.FilePath + ": " + e);
+                        result.Failures.Add(batchName + ": fix " + fixer.GetType().Name + " threw on " + diagnostic.Id + " in " + document.FilePath + ": " + e);
                     }
                 }
             }
+        }
+
+        /// <summary>Whether the provider is registered for this kind of document (C# by default; additional files by extension).</summary>
+        private static bool Fixes(CodeFixProvider fixer, TextDocument document)
+        {
+            var export = fixer.GetType().GetCustomAttribute<ExportCodeFixProviderAttribute>();
+            var kind = document is Document ? nameof(TextDocumentKind.Document) : nameof(TextDocumentKind.AdditionalDocument);
+            var kinds = export?.DocumentKinds ?? new[] { nameof(TextDocumentKind.Document) };
+            return kinds.Contains(kind) &&
+                   (export?.DocumentExtensions is not { Length: > 0 } extensions ||
+                    extensions.Any(e => document.FilePath?.EndsWith(e, StringComparison.OrdinalIgnoreCase) == true));
+        }
+
+        private static string? CheckFixedCode(Document before, Document after, Dictionary<DocumentId, Dictionary<string, int>> errorsBefore, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!errorsBefore.TryGetValue(before.Id, out var errors))
+            {
+                errors = errorsBefore[before.Id] = Errors(before.GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!);
+            }
+
+            var fixedTree = after.GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
+            var added = Errors(fixedTree).Where(e => e.Value > (errors.TryGetValue(e.Key, out var n) ? n : 0)).Select(e => e.Key).ToList();
+            return added.Count == 0 ? null
+                : "adds " + string.Join(", ", added) + " near: " + Excerpt(fixedTree.GetText(cancellationToken).ToString(), diagnostic.Location.SourceSpan.Start);
+        }
+
+        /// <summary>A config file that read without error still does after the fix (the analyzers' own readers judge).</summary>
+        private static string? CheckFixedFile(TextDocument before, TextDocument after, CancellationToken cancellationToken)
+        {
+            var path = before.FilePath ?? string.Empty;
+            int? Error(TextDocument document)
+            {
+                var text = document.GetTextAsync(cancellationToken).GetAwaiter().GetResult().ToString();
+                return ConfigEnvironment.GetFileKind(path) switch
+                {
+                    ConfigFileKind.AppSettingsJson => JsonConfigReader.Read(text, path).ErrorPosition,
+                    ConfigFileKind.XmlConfig => XmlConfigReader.Read(text, path).ErrorPosition,
+                    _ => null,
+                };
+            }
+
+            return Error(before) is null && Error(after) is { } position
+                ? "breaks the file at " + position + ": " + Excerpt(after.GetTextAsync(cancellationToken).GetAwaiter().GetResult().ToString(), position)
+                : null;
         }
 
         private static Dictionary<string, int> Errors(SyntaxTree tree) => tree.GetDiagnostics()
