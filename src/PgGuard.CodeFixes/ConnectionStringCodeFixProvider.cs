@@ -23,7 +23,8 @@ namespace PgGuard.CodeFixes
     [Shared]
     public sealed class ConnectionStringCodeFixProvider : CodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        /// <summary>The rules whose findings carry an edit; shared with <see cref="ConfigFileCodeFixProvider"/>.</summary>
+        internal static readonly ImmutableArray<string> FixableIds = ImmutableArray.Create(
             DiagnosticIds.SslModeInsecure,
             DiagnosticIds.CertificateValidationDisabled,
             DiagnosticIds.SslModeMissing,
@@ -32,6 +33,8 @@ namespace PgGuard.CodeFixes
             DiagnosticIds.ServerIdentityNotVerified,
             DiagnosticIds.SensitiveDataLeak,
             DiagnosticIds.InvalidConnectionString);
+
+        public override ImmutableArray<string> FixableDiagnosticIds => FixableIds;
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -80,7 +83,7 @@ namespace PgGuard.CodeFixes
             }
         }
 
-        private static bool TryGetInt(Diagnostic diagnostic, string key, out int value)
+        internal static bool TryGetInt(Diagnostic diagnostic, string key, out int value)
         {
             value = 0;
             return diagnostic.Properties.TryGetValue(key, out var text) &&
@@ -99,7 +102,7 @@ namespace PgGuard.CodeFixes
             _ => ConnectionStringFixKeys.RenameKeyword,
         };
 
-        private static string Title(string kind, string newText, string replaced) => kind switch
+        internal static string Title(string kind, string newText, string replaced) => kind switch
         {
             "Remove" => "Remove '" + replaced.Trim(';', ' ') + "'",
             "Insert" => "Add '" + newText.TrimStart(';') + "'",

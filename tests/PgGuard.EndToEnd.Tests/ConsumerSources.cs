@@ -49,7 +49,7 @@ internal static class ConsumerSources
 
         """;
 
-    /// <summary>A production config file with the canary password: the config-file rules read it (PG0006).</summary>
+    /// <summary>The base appsettings.json is read in production too: the canary password is PG0006, on its value.</summary>
     public const string AppSettings = """
         {
           "ConnectionStrings": {
@@ -58,6 +58,74 @@ internal static class ConsumerSources
         }
 
         """;
+
+    /// <summary>A production environment file, with comments as appsettings allow.</summary>
+    public const string AppSettingsProduction = """
+        {
+          // Production overrides
+          "ConnectionStrings": {
+            "Main": "Host=prod.example.com;Username=app;SSL Mode=Prefer;Maximum Pool Size=20",
+            "Reports": "Host=reports.example.com;Username=postgres;SSL Mode=VerifyFull;Maximum Pool Size=20;Include Error Detail=true"
+          }
+        }
+
+        """;
+
+    /// <summary>Local development settings: nothing to report, not even the password or the error details.</summary>
+    public const string AppSettingsDevelopment = """
+        {
+          "ConnectionStrings": {
+            "Main": "Host=localhost;Username=postgres;Password=postgres;SSL Mode=Disable;Include Error Detail=true"
+          }
+        }
+
+        """;
+
+    /// <summary>An XML config: Npgsql entries are analysed, another provider's entry is not.</summary>
+    public const string WebConfig = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <connectionStrings>
+            <add name="Legacy" connectionString="Host=legacy.example.com;Username=app;Trust Server Certificate=true;SSL Mode=VerifyFull;Maximum Pool Size=20" providerName="Npgsql" />
+            <add name="Billing" connectionString="Host=billing.example.com;Username=app;Pooling=false;SSL Mode=VerifyFull;Maximum Pool Size=20" providerName="Npgsql" />
+            <add name="Cache" connectionString="Host=cache.example.com;Username=app;Maximum Pool Size=20" providerName="Npgsql" />
+            <add name="Other" connectionString="Data Source=sql.example.com;Initial Catalog=app;Encrypt=false" providerName="System.Data.SqlClient" />
+          </connectionStrings>
+        </configuration>
+
+        """;
+
+    /// <summary>Each config file of the main consumer with the diagnostics it must produce (ID and anchor text).</summary>
+    public static readonly IReadOnlyList<(string File, string Text, (string Id, string Anchor)[] Expected)> ConfigFiles = new[]
+    {
+        ("appsettings.json", AppSettings, new[] { ("PG0006", CanaryPassword) }),
+        ("appsettings.Production.json", AppSettingsProduction, new[]
+        {
+            ("PG0002", "SSL Mode=Prefer"), ("PG0001", "Username=postgres"), ("PG0010", "Include Error Detail=true"),
+        }),
+        ("appsettings.Development.json", AppSettingsDevelopment, Array.Empty<(string, string)>()),
+        ("Web.config", WebConfig, new[]
+        {
+            ("PG0003", "Trust Server Certificate=true"), ("PG0007", "Pooling=false"), ("PG0004", "Host=cache.example.com"),
+        }),
+    };
+
+    /// <summary>The diagnostics <paramref name="expected"/> calls for, each at the only occurrence of its anchor.</summary>
+    public static IReadOnlyList<ExpectedDiagnostic> ExpectedAt(string text, IEnumerable<(string Id, string Anchor)> expected)
+    {
+        var result = new List<ExpectedDiagnostic>();
+        foreach (var (id, anchor) in expected)
+        {
+            var first = text.IndexOf(anchor, StringComparison.Ordinal);
+            if (first < 0 || text.IndexOf(anchor, first + 1, StringComparison.Ordinal) >= 0)
+            {
+                throw new InvalidOperationException($"Anchor '{anchor}' must occur exactly once.");
+            }
+            var (line, column) = PositionOf(text, anchor);
+            result.Add(new ExpectedDiagnostic(id, line, column));
+        }
+        return result;
+    }
 
     /// <summary>PG0009 is an Info rule, which builds do not print; raised here so the build output shows it.</summary>
     public const string EditorConfig = """

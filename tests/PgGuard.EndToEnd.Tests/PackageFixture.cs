@@ -68,8 +68,8 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>
     /// The consumer most tests read, built once (normal verbosity, so the compiler's command line is in the output)
-    /// with a SARIF 2.1 log: <see cref="ConsumerSources.Program"/>, a production appsettings.json, a SQL script and an
-    /// .editorconfig.
+    /// with a SARIF 2.1 log: <see cref="ConsumerSources.Program"/>, the config files of <see cref="ConsumerSources.ConfigFiles"/>,
+    /// a SQL script and an .editorconfig.
     /// </summary>
     internal ConsumerBuild Main => main.Value;
 
@@ -78,8 +78,11 @@ public sealed class PackageFixture : IDisposable
         var consumer = NewConsumer("main")
             .WriteProject(referenceNpgsql: true)
             .WriteFile("Program.cs", ConsumerSources.Program)
-            .WriteFile("appsettings.json", ConsumerSources.AppSettings)
             .WriteFile(".editorconfig", ConsumerSources.EditorConfig);
+        foreach (var (file, text, _) in ConsumerSources.ConfigFiles)
+        {
+            consumer.WriteFile(file, text);
+        }
         var sarif = consumer.PathOf("build.sarif");
         consumer.WriteFile("db/schema.sql", ConsumerSources.Schema);
         // The comma is escaped: unescaped, MSBuild reads "version=2.1" as a second property and writes SARIF 1.0.

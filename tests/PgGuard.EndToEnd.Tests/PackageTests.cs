@@ -80,7 +80,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
-    public void Compiler_of_a_consumer_gets_the_packaged_analyzers_and_its_config_file()
+    public void Compiler_of_a_consumer_gets_the_packaged_analyzers_and_its_config_files()
     {
         var build = package.Main;
         Assert.True(build.Result.ExitCode == 0, build.Result.Describe());
@@ -90,7 +90,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             var path = Path.Combine(package.ExtractedPackageFolder, "analyzers", "dotnet", "cs", assembly);
             Assert.Contains("/analyzer:" + path, build.Result.Output, StringComparison.Ordinal);
         }
-        Assert.Contains("/additionalfile:" + build.Consumer.PathOf("appsettings.json"), build.Result.Output, StringComparison.Ordinal);
+        foreach (var (file, _, _) in ConsumerSources.ConfigFiles)
+        {
+            Assert.Contains("/additionalfile:" + build.Consumer.PathOf(file), build.Result.Output, StringComparison.Ordinal);
+        }
         Assert.DoesNotContain(Consumer.Diagnostics(build.Result), d => AnalyzerLoadFailures.Contains(d.Id));
     }
 
@@ -108,32 +111,50 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
-    public void Consumer_build_reports_the_password_in_its_production_config_file()
+    public void Consumer_build_reports_config_file_findings_at_their_positions_and_none_for_local_development()
     {
         var build = package.Main;
         Assert.True(build.Result.ExitCode == 0, build.Result.Describe());
-        var appSettings = build.Consumer.PathOf("appsettings.json");
-        var (line, column) = ConsumerSources.PositionOf(ConsumerSources.AppSettings, ConsumerSources.CanaryPassword);
+        var diagnostics = Consumer.Diagnostics(build.Result);
 
-        var reported = Consumer.Diagnostics(build.Result).Where(d => d.Path == appSettings && d.Id.StartsWith("PG", StringComparison.Ordinal));
-        AssertSame(new[] { new ExpectedDiagnostic("PG0006", line, column) }, reported.Select(d => new ExpectedDiagnostic(d.Id, d.Line, d.Column)));
+        foreach (var (file, text, expected) in ConsumerSources.ConfigFiles)
+        {
+            var path = build.Consumer.PathOf(file);
+            var reported = diagnostics.Where(d => d.Path == path && d.Id.StartsWith("PG", StringComparison.Ordinal)).ToList();
+            Assert.All(reported, d => Assert.Equal("warning", d.Severity));
+            AssertSame(ConsumerSources.ExpectedAt(text, expected), reported.Select(d => new ExpectedDiagnostic(d.Id, d.Line, d.Column)), file);
+        }
     }
 
+    // Section severities reach C# files only; a .globalconfig reaches config files too (docs/configuration.md).
     [Fact]
-    public void Editorconfig_severity_error_fails_the_build()
+    public void Editorconfig_and_globalconfig_severity_error_fail_the_build_in_code_and_config_files()
     {
         var consumer = package.NewConsumer("severity")
             .WriteProject(referenceNpgsql: true)
             .WriteFile("Program.cs", ConsumerSources.Program)
-            .WriteFile(".editorconfig", ConsumerSources.EditorConfig + "dotnet_diagnostic.PG0002.severity = error\n");
+            .WriteFile("appsettings.json", ConsumerSources.AppSettings)
+            .WriteFile(".editorconfig", ConsumerSources.EditorConfig + "dotnet_diagnostic.PG0002.severity = error\n")
+            .WriteFile(".globalconfig", "is_global = true\ndotnet_diagnostic.PG0006.severity = error\n");
 
         var result = consumer.Build();
 
         Assert.True(result.ExitCode != 0, result.Describe());
-        var pg0002 = ConsumerSources.Expected(ConsumerSources.Program).Single(e => e.Id == "PG0002");
+        var program = ConsumerSources.Expected(ConsumerSources.Program);
+        var pg0002 = program.Single(e => e.Id == "PG0002");
+        var pg0006 = program.Single(e => e.Id == "PG0006");
+        var config = ConsumerSources.ExpectedAt(ConsumerSources.AppSettings, new[] { ("PG0006", ConsumerSources.CanaryPassword) }).Single();
         var errors = Consumer.Diagnostics(result).Where(d => d.Severity == "error")
-            .Select(d => $"{Path.GetFileName(d.Path)}({d.Line},{d.Column}): error {d.Id}");
-        Assert.Equal(new[] { $"Program.cs({pg0002.Line},{pg0002.Column}): error PG0002" }, errors);
+            .Select(d => $"{Path.GetFileName(d.Path)}({d.Line},{d.Column}): error {d.Id}")
+            .OrderBy(e => e, StringComparer.Ordinal);
+        Assert.Equal(
+            new[]
+            {
+                $"Program.cs({pg0002.Line},{pg0002.Column}): error PG0002",
+                $"Program.cs({pg0006.Line},{pg0006.Column}): error PG0006",
+                $"appsettings.json({config.Line},{config.Column}): error PG0006",
+            }.OrderBy(e => e, StringComparer.Ordinal),
+            errors);
     }
 
     [Fact]
@@ -154,20 +175,26 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.True(File.Exists(build.SarifPath), build.Result.Describe());
         using var sarif = JsonDocument.Parse(File.ReadAllText(build.SarifPath));
 
-        var programUri = new Uri(build.Consumer.PathOf("Program.cs")).AbsoluteUri;
-        var results = new List<ExpectedDiagnostic>();
-        foreach (var result in sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray())
+        var files = ConsumerSources.ConfigFiles.Select(f => (f.File, Expected: ConsumerSources.ExpectedAt(f.Text, f.Expected)))
+            .Append(("Program.cs", ConsumerSources.Expected(ConsumerSources.Program)));
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        foreach (var (file, expected) in files)
         {
-            var id = result.GetProperty("ruleId").GetString()!;
-            var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
-            if (id.StartsWith("PG", StringComparison.Ordinal)
-                && location.GetProperty("artifactLocation").GetProperty("uri").GetString() == programUri)
+            var uri = new Uri(build.Consumer.PathOf(file)).AbsoluteUri;
+            var reported = new List<ExpectedDiagnostic>();
+            foreach (var result in results)
             {
-                var region = location.GetProperty("region");
-                results.Add(new ExpectedDiagnostic(id, region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32()));
+                var id = result.GetProperty("ruleId").GetString()!;
+                var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+                if (id.StartsWith("PG", StringComparison.Ordinal)
+                    && location.GetProperty("artifactLocation").GetProperty("uri").GetString() == uri)
+                {
+                    var region = location.GetProperty("region");
+                    reported.Add(new ExpectedDiagnostic(id, region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32()));
+                }
             }
+            AssertSame(expected, reported, file);
         }
-        AssertSame(ConsumerSources.Expected(ConsumerSources.Program), results);
     }
 
     [Fact]
@@ -196,10 +223,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
-    public void IsTestProject_reaches_the_analyzers()
+    public void IsTestProject_and_UserSecretsId_reach_the_analyzers()
     {
         var consumer = package.NewConsumer("testproject")
-            .WriteProject(referenceNpgsql: false, extraProperties: "<IsTestProject>true</IsTestProject>")
+            .WriteProject(referenceNpgsql: false, extraProperties: "<IsTestProject>true</IsTestProject><UserSecretsId>pgguard-e2e-secrets</UserSecretsId>")
             .WriteFile("Program.cs", "namespace Consumer;\n\npublic static class Program\n{\n    public static void Main() { }\n}\n");
 
         var result = consumer.Build();
@@ -208,6 +235,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         var generated = Directory.GetFiles(consumer.PathOf("obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories);
         Assert.Single(generated);
         Assert.Contains("build_property.IsTestProject = true", File.ReadAllLines(generated[0]));
+        Assert.Contains("build_property.UserSecretsId = pgguard-e2e-secrets", File.ReadAllLines(generated[0]));
     }
 
     [Fact]
@@ -246,14 +274,14 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     /// <summary>Fails with every missing and every unexpected diagnostic listed, not just the first difference.</summary>
-    private static void AssertSame(IEnumerable<ExpectedDiagnostic> expected, IEnumerable<ExpectedDiagnostic> actual)
+    private static void AssertSame(IEnumerable<ExpectedDiagnostic> expected, IEnumerable<ExpectedDiagnostic> actual, string file = "Program.cs")
     {
         var want = expected.ToList();
         var got = actual.ToList();
         var missing = want.Except(got).Select(d => d.ToString()).ToList();
         var unexpected = got.Except(want).Select(d => d.ToString()).ToList();
         Assert.True(missing.Count == 0 && unexpected.Count == 0 && want.Count == got.Count,
-            $"Missing: [{string.Join(", ", missing)}]\nUnexpected: [{string.Join(", ", unexpected)}]\nReported: [{string.Join(", ", Sorted(got))}]");
+            $"{file}\nMissing: [{string.Join(", ", missing)}]\nUnexpected: [{string.Join(", ", unexpected)}]\nReported: [{string.Join(", ", Sorted(got))}]");
     }
 
     private static IEnumerable<string> Paths(Consumer consumer, params string[] files) => Paths(consumer, files.AsEnumerable());

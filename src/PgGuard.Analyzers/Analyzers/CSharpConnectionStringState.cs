@@ -294,11 +294,69 @@ namespace PgGuard.Analyzers.Analyzers
             foreach (var finding in findings)
             {
                 var diagnostic = FindingDiagnostics.Create(finding, model, node.GetLocation());
-                if (reportHere is null || reportHere(diagnostic.Location))
+                if ((reportHere is null || reportHere(diagnostic.Location)) &&
+                    (byShape || !IsReportedAtItsConst(diagnostic, model, node, options)))
                 {
                     Report(context, diagnostic);
                 }
             }
+        }
+
+        /// <summary>
+        /// True when a sink's finding lies in a const declaration that the shape analysis reports on its own: the const's
+        /// text alone has Npgsql's shape and yields the same finding. That report is local to the declaration (fixable
+        /// there); the sink's would not be, and which of two equal reports wins must not depend on thread timing.
+        /// </summary>
+        private bool IsReportedAtItsConst(Diagnostic diagnostic, ParsedConnectionString model, SyntaxNode sink, PgGuardOptions options)
+        {
+            var location = diagnostic.Location;
+            if (model.Text is not { } text || location.SourceTree is not { } tree ||
+                (tree == sink.SyntaxTree && sink.Span.Contains(location.SourceSpan)))
+            {
+                return false;
+            }
+
+            var declarator = tree.GetRoot().FindNode(location.SourceSpan).FirstAncestorOrSelf<VariableDeclaratorSyntax>();
+            if (declarator?.Initializer?.Value is not { } value ||
+                declarator.Parent?.Parent is not (FieldDeclarationSyntax or LocalDeclarationStatementSyntax))
+            {
+                return false;
+            }
+
+            // The const's own characters: a contiguous run of the sink's text.
+            var first = -1;
+            var last = -1;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (ReferenceEquals(text.SourceAt(i), tree) && value.Span.Contains(text.SourceSpanAt(i)))
+                {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+
+            if (first < 0)
+            {
+                return false;
+            }
+
+            var own = ConnectionStringParser.Parse(text.Slice(first, last - first + 1));
+            if (!ConnectionStringRecognition.HasNpgsqlShape(own))
+            {
+                return false;
+            }
+
+            var context = new ConnectionStringContext(own, TextOrigin.CSharp, options, _isTestProject, isDevelopmentConfig: false, isComplete: false);
+            foreach (var finding in ConnectionStringRules.Analyze(context))
+            {
+                var other = FindingDiagnostics.Create(finding, own, location);
+                if (other.Id == diagnostic.Id && other.Location == location)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Report(OperationAnalysisContext context, Diagnostic diagnostic)

@@ -73,6 +73,30 @@ namespace PgGuard.Analyzers.Config
             return child;
         }
 
+        /// <summary>The keys directly under this one (none for a leaf), in no particular order.</summary>
+        public IEnumerable<JsonConfigPath> Children => _children?.Values ?? (IEnumerable<JsonConfigPath>)Array.Empty<JsonConfigPath>();
+
+        /// <summary>The node at <paramref name="path"/> below this one (segments joined by ':', case-insensitive), or null.</summary>
+        public JsonConfigPath? Find(string path)
+        {
+            var node = this;
+            var start = 0;
+            while (node is not null)
+            {
+                var colon = path.IndexOf(':', start);
+                var end = colon < 0 ? path.Length : colon;
+                node = node.FindChild(path.Substring(start, end - start));
+                if (colon < 0)
+                {
+                    return node;
+                }
+
+                start = colon + 1;
+            }
+
+            return null;
+        }
+
         public JsonConfigPath? FindChild(string key)
         {
             return _children is not null && _children.TryGetValue(key, out var child) ? child : null;

@@ -279,7 +279,7 @@ namespace PgGuard.Analyzers.Config
                     }
                 }
 
-                return new JsonConfigDocument(_filePath, values.ToImmutable(), _error);
+                return new JsonConfigDocument(_filePath, values.ToImmutable(), _error, _root);
             }
 
             /// <summary>Reads the value that starts at the current position and is stored under <paramref name="path"/>.</summary>

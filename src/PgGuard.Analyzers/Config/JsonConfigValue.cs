@@ -45,11 +45,12 @@ namespace PgGuard.Analyzers.Config
     /// <summary>What <see cref="JsonConfigReader"/> read from one file.</summary>
     public sealed class JsonConfigDocument
     {
-        internal JsonConfigDocument(string filePath, ImmutableArray<JsonConfigValue> values, int? errorPosition)
+        internal JsonConfigDocument(string filePath, ImmutableArray<JsonConfigValue> values, int? errorPosition, JsonConfigPath root)
         {
             FilePath = filePath;
             Values = values;
             ErrorPosition = errorPosition;
+            Root = root;
         }
 
         public string FilePath { get; }
@@ -59,5 +60,11 @@ namespace PgGuard.Analyzers.Config
 
         /// <summary>Where reading stopped on invalid JSON (values before it are kept), or null for a valid file.</summary>
         public int? ErrorPosition { get; }
+
+        /// <summary>
+        /// Every key the file defines, whatever its value (object, array, string, number, null): what a configuration
+        /// lookup such as <c>GetConnectionString</c> can find in this file.
+        /// </summary>
+        internal JsonConfigPath Root { get; }
     }
 }

@@ -187,6 +187,15 @@ namespace PgGuard.Analyzers.Diagnostics
             description: "A database reachable on a public address is scanned and brute-forced within minutes; keep PostgreSQL on a private network and reach it through a private endpoint.",
             helpLinkUri: HelpLinks.For(DiagnosticIds.PublicIpAddress));
 
+        // PG0014
+        public static readonly DiagnosticDescriptor NamedConnectionStringNotFound = new DiagnosticDescriptor(
+            DiagnosticIds.NamedConnectionStringNotFound,
+            "Named connection string not found in configuration",
+            "No appsettings file of the project defines the connection string '{0}'; did you mean '{1}'?",
+            Categories.Reliability, DiagnosticSeverity.Info, isEnabledByDefault: true,
+            description: "GetConnectionString, EF Core's Name=<key> and the configuration indexer return null for a name no configuration source defines, and the application fails when it first connects. The name differs by one typing mistake from a connection string the project's appsettings files define.",
+            helpLinkUri: HelpLinks.For(DiagnosticIds.NamedConnectionStringNotFound));
+
         // PG9001
         public static readonly DiagnosticDescriptor InvalidOption = new DiagnosticDescriptor(
             DiagnosticIds.InvalidOption,

@@ -17,6 +17,7 @@ namespace PgGuard.Analyzers.Diagnostics
         public const string InvalidConnectionString = "PG0011";
         public const string DataSourcePerCall = "PG0012";
         public const string PublicIpAddress = "PG0013";
+        public const string NamedConnectionStringNotFound = "PG0014";
 
         // Role usage in SQL
         public const string SuperuserAttributes = "PG0100";

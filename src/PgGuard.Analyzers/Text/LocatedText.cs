@@ -54,6 +54,27 @@ namespace PgGuard.Analyzers.Text
             return new LocatedText(text, starts, ends, new int[text.Length], ImmutableArray.Create(source ?? string.Empty), Array.Empty<int>());
         }
 
+        /// <summary>The characters [start, start + length) as located text of their own, with the same mapping.</summary>
+        public LocatedText Slice(int start, int length)
+        {
+            var starts = new int[length];
+            var ends = new int[length];
+            var sources = new int[length];
+            System.Array.Copy(_starts, start, starts, 0, length);
+            System.Array.Copy(_ends, start, ends, 0, length);
+            System.Array.Copy(_sourceIndexes, start, sources, 0, length);
+            var holes = new System.Collections.Generic.List<int>();
+            foreach (var hole in _holes)
+            {
+                if (hole >= start && hole < start + length)
+                {
+                    holes.Add(hole - start);
+                }
+            }
+
+            return new LocatedText(Text.Substring(start, length), starts, ends, sources, Sources, holes.ToArray());
+        }
+
         public bool IsHole(int index) => _holes.Length != 0 && Array.BinarySearch(_holes, index) >= 0;
 
         /// <summary>True when any character in [start, start + length) is a hole.</summary>

@@ -99,9 +99,7 @@ namespace PgGuard.Analyzers.Tests.Fixes
             test.TestState.Sources.Add(("Settings.cs", "static class Settings { public const string Main = \"Host=db;{|PG0002:SSL Mode=Disable|}\"; }"));
             test.FixedState.Sources.Add(("Settings.cs", "static class Settings { public const string Main = \"Host=db;SSL Mode=VerifyFull\"; }"));
 
-            // The finding sits in another file than the sink that revealed it, so Roslyn classes it as non-local: the
-            // command line, full-solution analysis and Fix All see it, the light bulb of the sink's file does not.
-            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+            // Reported by the analysis of the const itself, so the diagnostic is local to Settings.cs and fixable there.
             return test.RunAsync();
         }
 
