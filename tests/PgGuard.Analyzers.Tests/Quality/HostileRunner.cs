@@ -187,6 +187,7 @@ namespace PgGuard.Analyzers.Tests.Quality
         {
             var fixers = codeFixes.SelectMany(f => f.FixableDiagnosticIds.Select(id => (Id: id, Fixer: f))).ToLookup(p => p.Id, p => p.Fixer);
             var errorsBefore = new Dictionary<DocumentId, Dictionary<string, int>>();
+            var fileErrorsBefore = new Dictionary<DocumentId, int?>();
             foreach (var diagnostic in diagnostics)
             {
                 var document = diagnostic.Location.SourceTree is { } tree ? project.GetDocument(tree)
@@ -212,7 +213,7 @@ namespace PgGuard.Analyzers.Tests.Quality
                             {
                                 var problem = document is Document before
                                     ? CheckFixedCode(before, operation.ChangedSolution.GetDocument(document.Id)!, errorsBefore, diagnostic, cancellationToken)
-                                    : CheckFixedFile(document, operation.ChangedSolution.GetAdditionalDocument(document.Id)!, cancellationToken);
+                                    : CheckFixedFile(document, operation.ChangedSolution.GetAdditionalDocument(document.Id)!, fileErrorsBefore, cancellationToken);
                                 if (problem is not null)
                                 {
                                     result.Failures.Add(batchName + ": fix '" + action.Title + "' for " + diagnostic.Id + " in " + document.FilePath + " " + problem);
@@ -256,7 +257,7 @@ namespace PgGuard.Analyzers.Tests.Quality
         }
 
         /// <summary>A config file that read without error still does after the fix (the analyzers' own readers judge).</summary>
-        private static string? CheckFixedFile(TextDocument before, TextDocument after, CancellationToken cancellationToken)
+        private static string? CheckFixedFile(TextDocument before, TextDocument after, Dictionary<DocumentId, int?> errorsBefore, CancellationToken cancellationToken)
         {
             var path = before.FilePath ?? string.Empty;
             int? Error(TextDocument document)
@@ -270,7 +271,12 @@ namespace PgGuard.Analyzers.Tests.Quality
                 };
             }
 
-            return Error(before) is null && Error(after) is { } position
+            if (!errorsBefore.TryGetValue(before.Id, out var errorBefore))
+            {
+                errorBefore = errorsBefore[before.Id] = Error(before);
+            }
+
+            return errorBefore is null && Error(after) is { } position
                 ? "breaks the file at " + position + ": " + Excerpt(after.GetTextAsync(cancellationToken).GetAwaiter().GetResult().ToString(), position)
                 : null;
         }
