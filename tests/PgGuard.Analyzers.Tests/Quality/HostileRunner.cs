@@ -62,26 +62,30 @@ namespace PgGuard.Analyzers.Tests.Quality
             var result = new HostileRunResult();
             using var cancellation = new CancellationTokenSource(bound);
             var work = Task.Run(() => RunCore(batch, setup, maxFixes, result, cancellation.Token));
+            string failure;
             try
             {
                 // The token stops a run that observes it; the wait catches one that does not (its thread is abandoned).
-                if (!work.Wait(bound + TimeSpan.FromSeconds(30)))
+                if (work.Wait(bound + TimeSpan.FromSeconds(30)))
                 {
-                    lock (result.Failures)
-                    {
-                        result.Failures.Add(batch.Name + ": did not finish within " + bound.TotalSeconds + " s (analysis ignores cancellation)");
-                    }
+                    return result;
                 }
+
+                failure = "did not finish within " + bound.TotalSeconds + " s, ignoring cancellation";
             }
             catch (AggregateException e) when (e.InnerException is OperationCanceledException)
             {
-                result.Failures.Add(batch.Name + ": did not finish within " + bound.TotalSeconds + " s");
+                failure = "did not finish within " + bound.TotalSeconds + " s";
+            }
+            catch (AggregateException e)
+            {
+                failure = "the run itself threw: " + e.InnerException;
             }
 
-            lock (result.Failures)
-            {
-                return result;
-            }
+            // A run that did not end normally reports only that; its partial counts are dropped.
+            var failed = new HostileRunResult();
+            failed.Failures.Add(batch.Name + ": " + failure);
+            return failed;
         }
 
         private static void RunCore(HostileBatch batch, Setup setup, int maxFixes, HostileRunResult result, CancellationToken cancellationToken)
@@ -97,7 +101,7 @@ namespace PgGuard.Analyzers.Tests.Quality
             result.Diagnostics = diagnostics.Length;
             foreach (var diagnostic in diagnostics)
             {
-                if (CheckDiagnostic(diagnostic, project, batch) is { } problem)
+                if (CheckDiagnostic(diagnostic, batch) is { } problem)
                 {
                     result.Failures.Add(batch.Name + ": " + problem);
                 }
@@ -150,7 +154,7 @@ namespace PgGuard.Analyzers.Tests.Quality
         }
 
         /// <summary>The message formats, and the location lies inside the file the diagnostic names.</summary>
-        private static string? CheckDiagnostic(Diagnostic diagnostic, Project project, HostileBatch batch)
+        private static string? CheckDiagnostic(Diagnostic diagnostic, HostileBatch batch)
         {
             try
             {
