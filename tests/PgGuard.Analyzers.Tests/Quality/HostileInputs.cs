@@ -537,15 +537,15 @@ namespace PgGuard.Analyzers.Tests.Quality
             const int TenMegabytes = 10 * 1024 * 1024;
             const int OneMegabyte = 1024 * 1024;
 
-            // One 2 MB connection string (settings repeated) in a production appsettings file.
-            var longValue = Repeat("Host=db.example.com;SSL Mode=Disable;Password=p\\u0041;", 2 * OneMegabyte / 54);
-            yield return Files("2 MB connection string in appsettings.json", ("appsettings.json", "{\"ConnectionStrings\":{\"Main\":\"" + longValue + "\"}}"));
+            // One 1 MB connection string (settings repeated) in a production appsettings file.
+            var longValue = Repeat("Host=db.example.com;SSL Mode=Disable;Password=p\\u0041;", OneMegabyte / 54);
+            yield return Files("1 MB connection string in appsettings.json", ("appsettings.json", "{\"ConnectionStrings\":{\"Main\":\"" + longValue + "\"}}"));
 
-            // 10 MB of small values, one in 32 a connection string with findings (every finding costs a diagnostic).
+            // 10 MB of small values, one in 256 a connection string with findings (every finding costs a diagnostic).
             var many = new StringBuilder("{\"Settings\":{");
             for (var i = 0; many.Length < TenMegabytes; i++)
             {
-                many.Append("\"K").Append(i).Append("\":\"").Append(i % 32 == 0 ? "Host=h" + (i % 100) + ".example.com;Password=x" : "plain value " + i).Append("\",// c\n");
+                many.Append("\"K").Append(i).Append("\":\"").Append(i % 256 == 0 ? "Host=h" + (i % 100) + ".example.com;Password=x" : "plain value " + i).Append("\",// c\n");
             }
 
             yield return Files("10 MB of values in appsettings.json", ("appsettings.json", many.Append("}}").ToString()));
@@ -562,7 +562,7 @@ namespace PgGuard.Analyzers.Tests.Quality
             var xml = new StringBuilder("\uFEFF<configuration><appSettings>");
             for (var i = 0; xml.Length < TenMegabytes; i++)
             {
-                xml.Append("<add key=\"K").Append(i).Append("\" value=\"").Append(i % 32 == 0 ? "Host=h.example.com;Password=a&amp;b&#x41;;SSL Mode=Disable" : "plain &amp; simple")
+                xml.Append("<add key=\"K").Append(i).Append("\" value=\"").Append(i % 256 == 0 ? "Host=h.example.com;Password=a&amp;b&#x41;;SSL Mode=Disable" : "plain &amp; simple")
                    .Append("\"/><!-- c -->\r\n");
             }
 
