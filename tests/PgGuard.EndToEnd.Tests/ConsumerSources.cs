@@ -136,6 +136,14 @@ internal static class ConsumerSources
 
         """;
 
+    /// <summary>A migration script with the canary as a role password: the SQL rules read it (PG0105).</summary>
+    public const string Schema = """
+        -- Roles of the consumer's database.
+        CREATE ROLE app_reader NOLOGIN;
+        CREATE ROLE app LOGIN PASSWORD 'Canary-7f3a9d';
+
+        """;
+
     /// <summary>The diagnostics the markers of <paramref name="source"/> call for.</summary>
     public static IReadOnlyList<ExpectedDiagnostic> Expected(string source)
     {

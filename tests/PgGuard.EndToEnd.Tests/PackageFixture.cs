@@ -68,8 +68,8 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>
     /// The consumer most tests read, built once (normal verbosity, so the compiler's command line is in the output)
-    /// with a SARIF 2.1 log: <see cref="ConsumerSources.Program"/>, the config files of <see cref="ConsumerSources.ConfigFiles"/>
-    /// and an .editorconfig.
+    /// with a SARIF 2.1 log: <see cref="ConsumerSources.Program"/>, the config files of <see cref="ConsumerSources.ConfigFiles"/>,
+    /// a SQL script and an .editorconfig.
     /// </summary>
     internal ConsumerBuild Main => main.Value;
 
@@ -84,6 +84,7 @@ public sealed class PackageFixture : IDisposable
             consumer.WriteFile(file, text);
         }
         var sarif = consumer.PathOf("build.sarif");
+        consumer.WriteFile("db/schema.sql", ConsumerSources.Schema);
         // The comma is escaped: unescaped, MSBuild reads "version=2.1" as a second property and writes SARIF 1.0.
         var result = consumer.Build("-v:n", $"-p:ErrorLog={sarif}%2Cversion=2.1");
         return new ConsumerBuild(consumer, result, sarif);

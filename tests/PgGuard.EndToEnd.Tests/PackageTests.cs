@@ -202,11 +202,24 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     {
         Assert.Contains(ConsumerSources.CanaryPassword, ConsumerSources.Program);
         Assert.Contains(ConsumerSources.CanaryPassword, ConsumerSources.AppSettings);
+        Assert.Contains(ConsumerSources.CanaryPassword, ConsumerSources.Schema);
         var build = package.Main;
         Assert.True(File.Exists(build.SarifPath), build.Result.Describe());
 
         Assert.DoesNotContain(ConsumerSources.CanaryPassword, File.ReadAllText(build.SarifPath), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(build.Result.Lines, l => l.Contains(ConsumerSources.CanaryPassword, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Consumer_build_reports_the_role_password_in_its_sql_script()
+    {
+        var build = package.Main;
+        Assert.True(build.Result.ExitCode == 0, build.Result.Describe());
+        var schema = build.Consumer.PathOf("db/schema.sql");
+        var (line, column) = ConsumerSources.PositionOf(ConsumerSources.Schema, "'" + ConsumerSources.CanaryPassword + "'");
+
+        var reported = Consumer.Diagnostics(build.Result).Where(d => d.Path == schema && d.Id.StartsWith("PG", StringComparison.Ordinal));
+        AssertSame(new[] { new ExpectedDiagnostic("PG0105", line, column) }, reported.Select(d => new ExpectedDiagnostic(d.Id, d.Line, d.Column)));
     }
 
     [Fact]

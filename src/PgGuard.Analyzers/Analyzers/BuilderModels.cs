@@ -36,7 +36,7 @@ namespace PgGuard.Analyzers.Analyzers
                 if (argument.Parameter?.Name == "connectionString" && argument.ArgumentKind != ArgumentKind.DefaultValue &&
                     CSharpLocatedText.Build(argument.Value, cancellationToken) is { } located)
                 {
-                    var parsed = ConnectionStringParser.Parse(located);
+                    var parsed = ConnectionStringParser.Parse(located, cancellationToken);
                     text = located;
                     syntaxError = parsed.SyntaxErrorIndex;
                     settings.AddRange(parsed.Settings);
@@ -148,7 +148,7 @@ namespace PgGuard.Analyzers.Analyzers
                 settings.Clear();
                 if (CSharpLocatedText.Build(value, cancellationToken) is { } located)
                 {
-                    settings.AddRange(ConnectionStringParser.Parse(located).Settings);
+                    settings.AddRange(ConnectionStringParser.Parse(located, cancellationToken).Settings);
                     return located;
                 }
 

@@ -94,7 +94,7 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            var model = ConnectionStringParser.Parse(text);
+            var model = ConnectionStringParser.Parse(text, context.CancellationToken);
             if (!isUri && !ConnectionStringRecognition.HasNpgsqlShape(model))
             {
                 return;
@@ -216,7 +216,7 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            var model = ConnectionStringParser.Parse(text);
+            var model = ConnectionStringParser.Parse(text, context.CancellationToken);
             if (sink.ResolvesNames && model.Settings.Length == 1 && string.Equals(model.Settings[0].Key, "Name", System.StringComparison.OrdinalIgnoreCase))
             {
                 return;

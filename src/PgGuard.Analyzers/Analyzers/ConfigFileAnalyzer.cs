@@ -52,7 +52,7 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            var candidates = ConfigConnectionStringCandidates.Find(file.Path, sourceText.ToString());
+            var candidates = ConfigConnectionStringCandidates.Find(file.Path, sourceText.ToString(), context.CancellationToken);
             if (candidates.IsEmpty)
             {
                 return;
@@ -76,7 +76,7 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            var model = ConnectionStringParser.Parse(candidate.Text);
+            var model = ConnectionStringParser.Parse(candidate.Text, context.CancellationToken);
             var isNpgsql = candidate.Provider == ConfigProvider.Npgsql;
             var isUri = PostgresUri.Scheme(candidate.Text.Text) is not null;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using PgGuard.Analyzers.Text;
 
@@ -79,14 +80,14 @@ namespace PgGuard.Analyzers.Config
         private const string ProviderNameSuffix = "ProviderName";
 
         /// <summary>The candidates of one file; none when <paramref name="filePath"/> is not a configuration file we read.</summary>
-        public static ImmutableArray<ConfigCandidate> Find(string filePath, string text)
+        public static ImmutableArray<ConfigCandidate> Find(string filePath, string text, CancellationToken cancellationToken = default)
         {
             switch (ConfigEnvironment.GetFileKind(filePath))
             {
                 case ConfigFileKind.AppSettingsJson:
-                    return Find(JsonConfigReader.Read(text, filePath));
+                    return Find(JsonConfigReader.Read(text, filePath, cancellationToken));
                 case ConfigFileKind.XmlConfig:
-                    return Find(XmlConfigReader.Read(text, filePath));
+                    return Find(XmlConfigReader.Read(text, filePath, cancellationToken));
                 default:
                     return ImmutableArray<ConfigCandidate>.Empty;
             }

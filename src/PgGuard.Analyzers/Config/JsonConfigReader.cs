@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using PgGuard.Analyzers.Text;
 
@@ -11,7 +12,8 @@ namespace PgGuard.Analyzers.Config
     /// <summary>
     /// Reads an appsettings file the way Microsoft.Extensions.Configuration.Json does (System.Text.Json with comments
     /// skipped and trailing commas allowed) and keeps the position of every string value. One linear pass with an explicit
-    /// stack; on invalid JSON it stops and returns what it read before, with the error position. It never throws.
+    /// stack; on invalid JSON it stops and returns what it read before, with the error position. It never throws, except
+    /// <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
     /// <remarks>
     /// Behaviour of M.E.Configuration.Json 10.0 this follows (verified): the root must be an object; keys are
@@ -24,9 +26,12 @@ namespace PgGuard.Analyzers.Config
     {
         internal const int MaxDepth = 64;
 
-        public static JsonConfigDocument Read(string text, string filePath)
+        // Files can be megabytes long: the cancellation token is looked at every few thousand characters, not per token.
+        private const int CancellationInterval = 4096;
+
+        public static JsonConfigDocument Read(string text, string filePath, CancellationToken cancellationToken = default)
         {
-            return new Reader(text, filePath).Run();
+            return new Reader(text, filePath, cancellationToken).Run();
         }
 
         /// <summary>Decodes the content of a string token already validated by <see cref="Read"/>.</summary>
@@ -123,14 +128,17 @@ namespace PgGuard.Analyzers.Config
             private readonly List<JsonConfigValue> _values = new List<JsonConfigValue>();
             private readonly StringBuilder _chars = new StringBuilder();
             private readonly Frame[] _stack = new Frame[MaxDepth];
+            private readonly CancellationToken _cancellationToken;
             private int _depth;
             private int _pos;
+            private int _nextCancellationCheck;
             private int? _error;
 
-            public Reader(string text, string filePath)
+            public Reader(string text, string filePath, CancellationToken cancellationToken)
             {
                 _text = text;
                 _filePath = filePath;
+                _cancellationToken = cancellationToken;
             }
 
             public JsonConfigDocument Run()
@@ -141,6 +149,12 @@ namespace PgGuard.Analyzers.Config
                 JsonConfigPath? pending = null;
                 while (_error is null)
                 {
+                    if (_pos >= _nextCancellationCheck)
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        _nextCancellationCheck = _pos + CancellationInterval;
+                    }
+
                     if (!SkipTrivia())
                     {
                         break;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using PgGuard.Analyzers.Text;
 
@@ -12,7 +13,7 @@ namespace PgGuard.Analyzers.Config
     /// and keeps the position of every value. A small tag and attribute scanner rather than System.Xml, which reports
     /// no attribute value positions: one linear pass, an explicit element stack, comments, CDATA, processing instructions
     /// and DOCTYPE skipped. It is not a validator; on the malformed XML it does notice it stops and returns what it read
-    /// before, with the error position. It never throws.
+    /// before, with the error position. It never throws, except <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
     /// <remarks>
     /// Behaviour of System.Configuration (ConfigurationManager 10.0) this follows (verified): element and attribute names
@@ -22,9 +23,12 @@ namespace PgGuard.Analyzers.Config
     /// </remarks>
     public static class XmlConfigReader
     {
-        public static XmlConfigDocument Read(string text, string filePath)
+        // Files can be megabytes long: the cancellation token is looked at every few thousand characters, not per tag.
+        private const int CancellationInterval = 4096;
+
+        public static XmlConfigDocument Read(string text, string filePath, CancellationToken cancellationToken = default)
         {
-            return new Reader(text, filePath).Run();
+            return new Reader(text, filePath, cancellationToken).Run();
         }
 
         /// <summary>Decodes an attribute value already validated by <see cref="Read"/>.</summary>
@@ -196,14 +200,17 @@ namespace PgGuard.Analyzers.Config
             private readonly Dictionary<string, int> _connectionStrings = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             private readonly Dictionary<string, int> _appSettings = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             private readonly StringBuilder _chars = new StringBuilder();
+            private readonly CancellationToken _cancellationToken;
             private bool _sawElement;
             private int _pos;
+            private int _nextCancellationCheck;
             private int? _error;
 
-            public Reader(string text, string filePath)
+            public Reader(string text, string filePath, CancellationToken cancellationToken)
             {
                 _text = text;
                 _filePath = filePath;
+                _cancellationToken = cancellationToken;
             }
 
             public XmlConfigDocument Run()
@@ -211,6 +218,12 @@ namespace PgGuard.Analyzers.Config
                 _pos = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
                 while (_error is null)
                 {
+                    if (_pos >= _nextCancellationCheck)
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                        _nextCancellationCheck = _pos + CancellationInterval;
+                    }
+
                     // Text between tags cannot hold an entry, so it is skipped unread.
                     var lt = _text.IndexOf('<', _pos);
                     if (lt < 0)

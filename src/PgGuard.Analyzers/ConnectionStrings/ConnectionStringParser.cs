@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using PgGuard.Analyzers.Text;
 
@@ -20,15 +21,25 @@ namespace PgGuard.Analyzers.ConnectionStrings
     /// </remarks>
     public static class ConnectionStringParser
     {
+        // Strings can be megabytes long: the cancellation token is looked at every few thousand characters, not per pair.
+        private const int CancellationInterval = 4096;
+
         public static ParsedConnectionString Parse(string text) => Parse(LocatedText.FromString(text));
 
-        public static ParsedConnectionString Parse(LocatedText text)
+        public static ParsedConnectionString Parse(LocatedText text, CancellationToken cancellationToken = default)
         {
             var reader = new Reader(text);
             var settings = ImmutableArray.CreateBuilder<ConnectionStringSetting>();
             var position = 0;
+            var nextCancellationCheck = 0;
             while (position < text.Length)
             {
+                if (position >= nextCancellationCheck)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    nextCancellationCheck = position + CancellationInterval;
+                }
+
                 var next = reader.ReadPair(position, out var setting, out var errorIndex);
                 if (errorIndex >= 0)
                 {

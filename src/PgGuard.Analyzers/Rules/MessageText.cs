@@ -7,7 +7,8 @@ namespace PgGuard.Analyzers.Rules
 
         /// <summary>
         /// A key as written, or null when it may hold a secret or is not a plausible key: a key with '=' (from "=="),
-        /// ':', '/', '@' or a hole is a pasted URI or value, not a keyword.
+        /// ':', '/', '@' or a hole is a pasted URI or value, not a keyword; one with ';' is a value written without its
+        /// key (<c>Username=app;hunter2;SSL Mode=…</c>) that ran into the next setting's name.
         /// </summary>
         public static string? SafeKey(string key)
         {
@@ -18,7 +19,7 @@ namespace PgGuard.Analyzers.Rules
 
             foreach (var c in key)
             {
-                if (c == '=' || c == ':' || c == '/' || c == '@' || c == Text.LocatedText.HoleChar || char.IsControl(c))
+                if (c == '=' || c == ';' || c == ':' || c == '/' || c == '@' || c == Text.LocatedText.HoleChar || char.IsControl(c))
                 {
                     return null;
                 }

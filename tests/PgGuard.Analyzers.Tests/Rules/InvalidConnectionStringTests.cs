@@ -19,6 +19,7 @@ namespace PgGuard.Analyzers.Tests.Rules
         [InlineData("\"Host=db;{|#0:SSL_Mode|}=Require\"", "SSL_Mode", "; use 'SSL Mode'")]
         [InlineData("\"Host=db;{|#0:Foo|}=bar\"", "Foo", "")]
         [InlineData("\"Host=localhost;{|#0:Max Pool Size|}=50\"", "Max Pool Size", "; use 'Maximum Pool Size'")] // local connections fail too
+        [InlineData("\"Host=db;Username=app;{|#0:hunter2;SSL Mode|}=Require\"", "…", "")] // a password without its key is not echoed
         public Task Flags_unknown_keywords(string literal, string key, string advice) => VerifyCS.VerifyAsync(
             Code.Connection(literal), Only, VerifyCS.Diagnostic(Descriptors.UnknownKeyword).WithLocation(0).WithArguments(key, advice));
 
