@@ -5,7 +5,7 @@ namespace PgGuard.Analyzers.ConnectionStrings
 {
     public enum HostKind
     {
-        /// <summary>A DNS name such as <c>db.example.com</c> or <c>localhost</c>.</summary>
+        /// <summary>A DNS name such as <c>db.example.com</c> or <c>localhost</c> (also an empty entry).</summary>
         Name,
         IPv4,
         IPv6,
@@ -18,11 +18,17 @@ namespace PgGuard.Analyzers.ConnectionStrings
     public sealed class HostEntry
     {
         public HostEntry(string name, int? port, HostKind kind, TextSpan span)
+            : this(name, port, kind, span, hasInvalidPort: false)
+        {
+        }
+
+        public HostEntry(string name, int? port, HostKind kind, TextSpan span, bool hasInvalidPort)
         {
             Name = name;
             Port = port;
             Kind = kind;
             Span = span;
+            HasInvalidPort = hasInvalidPort;
         }
 
         /// <summary>The host without its port; an IPv6 address without brackets.</summary>
@@ -33,19 +39,44 @@ namespace PgGuard.Analyzers.ConnectionStrings
 
         public HostKind Kind { get; }
 
-        /// <summary>The entry (host and port, as written, trimmed) within the Host value.</summary>
+        /// <summary>The entry (host and port, as written; trimmed in a list) within the Host value.</summary>
         public TextSpan Span { get; }
+
+        /// <summary>
+        /// A port separator with something other than an integer above 0 after it (<c>h:abc</c>, <c>h:</c>, <c>h:0</c>):
+        /// the builder accepts it, but creating the data source or connection throws. <see cref="Port"/> is then null.
+        /// </summary>
+        public bool HasInvalidPort { get; }
+
+        public override string ToString() => Port is { } port ? Name + ":" + port : Name;
     }
 
     /// <summary>Splits a Host value the way NpgsqlDataSource does (NPGSQL.md §4).</summary>
+    /// <remarks>
+    /// A value with a ',' is a list: every item is trimmed and split, even an empty one (<c>a,</c> has two entries).
+    /// A single host is neither trimmed nor split when it is a socket directory (<c>/tmp:5433</c> is a path). The last ':'
+    /// separates the port unless another ':' comes before it, except right after ']' (<c>[::1]:5433</c>); so a bare IPv6
+    /// address is never split (<c>fe80::1:5433</c> is one address).
+    /// Deliberate difference: <c>C:\…</c> and <c>\\…</c> count as socket directories, as on Windows, where Npgsql treats a
+    /// rooted path so; on Linux it would split <c>C:\pg</c> and fail.
+    /// </remarks>
     public static class HostList
     {
         public static ImmutableArray<HostEntry> Parse(string value)
         {
+            if (value.Length == 0)
+            {
+                return ImmutableArray<HostEntry>.Empty;
+            }
+
+            if (value.IndexOf(',') < 0)
+            {
+                return ImmutableArray.Create(ParseEntry(value, 0, value.Length, single: true));
+            }
+
             var entries = ImmutableArray.CreateBuilder<HostEntry>();
-            var multi = value.IndexOf(',') >= 0;
             var start = 0;
-            while (start <= value.Length)
+            while (true)
             {
                 var comma = value.IndexOf(',', start);
                 var end = comma < 0 ? value.Length : comma;
@@ -61,60 +92,56 @@ namespace PgGuard.Analyzers.ConnectionStrings
                     itemEnd--;
                 }
 
-                if (itemEnd > itemStart)
-                {
-                    entries.Add(ParseEntry(value.Substring(itemStart, itemEnd - itemStart), itemStart, multi));
-                }
-
+                entries.Add(ParseEntry(value, itemStart, itemEnd, single: false));
                 if (comma < 0)
                 {
-                    break;
+                    return entries.ToImmutable();
                 }
 
                 start = comma + 1;
             }
-
-            return entries.ToImmutable();
         }
 
-        private static HostEntry ParseEntry(string item, int offset, bool multi)
-        {
-            var span = new TextSpan(offset, item.Length);
+        /// <summary>A Unix-domain socket directory: a rooted path (Unix or Windows form) or an abstract name (<c>@name</c>).</summary>
+        public static bool IsSocketPath(string host) =>
+            host.Length > 0 &&
+            (host[0] == '/' || host[0] == '@' || host[0] == '\\' ||
+             (host.Length >= 3 && IsAsciiLetter(host[0]) && host[1] == ':' && (host[2] == '\\' || host[2] == '/')));
 
-            // A single host that is a rooted path or '@name' is a socket directory and is never split (host-14);
-            // in a multi-host list the split happens first (edge-09).
-            if (!multi && IsSocketPath(item))
+        private static HostEntry ParseEntry(string value, int start, int end, bool single)
+        {
+            var item = value.Substring(start, end - start);
+            var span = TextSpan.FromBounds(start, end);
+            if (single && IsSocketPath(item))
             {
                 return new HostEntry(item, null, HostKind.UnixSocket, span);
             }
 
             var name = item;
             int? port = null;
-            var colon = item.LastIndexOf(':');
-            if (colon > 0)
+            var invalidPort = false;
+            var separator = item.LastIndexOf(':');
+            if (separator >= 0 &&
+                (separator == 0 || item.LastIndexOf(':', separator - 1) < 0 || item[separator - 1] == ']'))
             {
-                var before = item.Substring(0, colon);
-                var after = item.Substring(colon + 1);
-                // Another ':' before the last one: only a bracketed IPv6 address is split ([::1]:5433, not fe80::1:5433).
-                var split = before.IndexOf(':') < 0 || (before.StartsWith("[") && before.EndsWith("]"));
-                if (split && NpgsqlValues.TryParseInt(after, out var p))
+                name = item.Substring(0, separator);
+                if (NpgsqlValues.TryParseInt(item.Substring(separator + 1), out var p) && p > 0)
                 {
-                    name = before;
                     port = p;
+                }
+                else
+                {
+                    invalidPort = true;
                 }
             }
 
-            if (name.Length > 1 && name[0] == '[' && name[name.Length - 1] == ']')
+            if (name.Length >= 2 && name[0] == '[' && name[name.Length - 1] == ']' && IpAddresses.TryParseIPv6(name, out _))
             {
                 name = name.Substring(1, name.Length - 2);
             }
 
-            return new HostEntry(name, port, Classify(name), span);
+            return new HostEntry(name, port, Classify(name), span, invalidPort);
         }
-
-        private static bool IsSocketPath(string host) =>
-            host.StartsWith("/") || host.StartsWith("@") || host.StartsWith("\\\\") ||
-            (host.Length >= 3 && char.IsLetter(host[0]) && host[1] == ':' && (host[2] == '\\' || host[2] == '/'));
 
         private static HostKind Classify(string name)
         {
@@ -128,7 +155,9 @@ namespace PgGuard.Analyzers.ConnectionStrings
                 return HostKind.IPv4;
             }
 
-            return name.IndexOf(':') >= 0 && IpAddresses.TryParseIPv6(name, out _) ? HostKind.IPv6 : HostKind.Name;
+            return IpAddresses.TryParseIPv6(name, out _) ? HostKind.IPv6 : HostKind.Name;
         }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

@@ -20,7 +20,8 @@ namespace PgGuard.Analyzers.ConnectionStrings
             ImmutableArray<string> acceptedKeys,
             ImmutableArray<EnumMember> enumMembers = default,
             bool isSecret = false,
-            bool isObsolete = false)
+            bool isObsolete = false,
+            string? defaultValue = null)
         {
             CanonicalName = canonicalName;
             PropertyName = propertyName;
@@ -29,6 +30,7 @@ namespace PgGuard.Analyzers.ConnectionStrings
             EnumMembers = enumMembers.IsDefault ? ImmutableArray<EnumMember>.Empty : enumMembers;
             IsSecret = isSecret;
             IsObsolete = isObsolete;
+            DefaultValue = defaultValue;
         }
 
         /// <summary>The DisplayName Npgsql writes back, e.g. <c>SSL Mode</c>.</summary>
@@ -48,7 +50,14 @@ namespace PgGuard.Analyzers.ConnectionStrings
         /// <summary>Password and SSL Password: never printed, never echoed.</summary>
         public bool IsSecret { get; }
 
+        /// <summary>Obsolete in Npgsql 10: still parsed and type-checked, but ignored (or about to be).</summary>
         public bool IsObsolete { get; }
+
+        /// <summary>
+        /// The value a fresh builder holds, as text (<c>5432</c>, <c>true</c>, <c>Prefer</c>, <c>postgres</c>); null when
+        /// the keyword has none (Host, Username, Password, …).
+        /// </summary>
+        public string? DefaultValue { get; }
 
         public override string ToString() => CanonicalName;
     }

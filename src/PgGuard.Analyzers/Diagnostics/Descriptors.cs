@@ -40,7 +40,7 @@ namespace PgGuard.Analyzers.Diagnostics
         public static readonly DiagnosticDescriptor TrustServerCertificate = new DiagnosticDescriptor(
             DiagnosticIds.CertificateValidationDisabled,
             "Server certificate validation disabled",
-            "'{0}' asks to skip server certificate validation (Npgsql 8+ ignores it, and older versions honour it); remove it and " + TlsHelp,
+            "'{0}' disables server certificate validation (ignored since Npgsql 8, honoured before); remove it and " + TlsHelp,
             Categories.Security, DiagnosticSeverity.Warning, isEnabledByDefault: true,
             description: "Trust Server Certificate=true disabled certificate validation up to Npgsql 7 and is obsolete and ignored from Npgsql 8; either way it signals a connection that does not verify the server. Only SSL Mode=VerifyFull with a trusted root certificate proves the server's identity.",
             helpLinkUri: HelpLinks.For(DiagnosticIds.CertificateValidationDisabled));
@@ -174,7 +174,7 @@ namespace PgGuard.Analyzers.Diagnostics
             DiagnosticIds.DataSourcePerCall,
             "Data source or pool created per call",
             "{0} creates a new data source, and with it a new connection pool, on every call; create it once and share it",
-            Categories.Reliability, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            Categories.Security, DiagnosticSeverity.Warning, isEnabledByDefault: true,
             description: "Every NpgsqlDataSource owns its own pool: one created per request or per DbContext multiplies the pools, so Maximum Pool Size no longer bounds the connections and the server runs out of them.",
             helpLinkUri: HelpLinks.For(DiagnosticIds.DataSourcePerCall));
 

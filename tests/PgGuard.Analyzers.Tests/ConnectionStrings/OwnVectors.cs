@@ -1,0 +1,212 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PgGuard.Analyzers.Tests.ConnectionStrings
+{
+    /// <summary>
+    /// Connection strings beyond shared/npgsql/vectors.json. Their expected results are not written here: the parity test
+    /// asks Npgsql 10.0.3 and System.Data.Common live, so each one is checked against the real thing.
+    /// </summary>
+    internal static class OwnVectors
+    {
+        private static readonly string OneMegabyte = new string('a', 1 << 20);
+
+        public static readonly IReadOnlyDictionary<string, string> All = new (string Id, string Text)[]
+        {
+            // Aliases, casing, inner spaces.
+            ("alias-01", "SERVER=h;PORT=1;DB=d"),
+            ("alias-02", " server = h ; port = 1 ; database = d "),
+            ("alias-03", "Host=h;User ID=u;USERID=v;user name=w"),
+            ("alias-04", "Host=h;User  Name=u"),
+            ("alias-05", "Host=h;UID=u;PWD=p;psw=q"),
+            ("alias-06", "Host=h;KerberosServiceName=k;krbsrvname=l"),
+            ("alias-07", "Host=h;Load Balance Timeout=5"),
+            ("alias-08", "Host=h;LoadBalanceTimeout=5"),
+            ("alias-09", "Host=h;ConnectionLifetime=5;Connection Lifetime=6"),
+            ("alias-10", "ſerver=h;HOſT=i"),
+            ("alias-11", "Host=h;\u212Aeepalive=5"),
+            ("alias-12", "Host=h;POOLİNG=true"),
+            ("alias-13", "Host=h;ＰＯＲＴ=1"),
+            ("alias-14", "Host=h;Ssl Mode = verifyfull"),
+            ("alias-15", "Host=h;Ho st=x"),
+            ("alias-16", "Host\t=h;Port\n=1"),
+            ("alias-17", "Host=h;IncludeFailedBatchedCommand=true;Include Failed Batched Command=false"),
+            ("alias-18", "Host=h;Max Auto Prepare=5;MaxAutoPrepare=6;Auto Prepare Min Usages=2"),
+
+            // Quoting.
+            ("quote-01", "Password='a;b';Host=h"),
+            ("quote-02", "Host=h;Password=\"a\"\"b\""),
+            ("quote-03", "Host=h;Password='a\"b'"),
+            ("quote-04", "Host=h;Password='''a'''"),
+            ("quote-05", "Host='h' ;Port='1'"),
+            ("quote-06", "Host=h;Password=' '"),
+            ("quote-07", "Host=h;Password=''''"),
+            ("quote-08", "Host=a'b"),
+            ("quote-09", "Host=ab'"),
+            ("quote-10", "Host='ab"),
+            ("quote-11", "Host='a' x"),
+            ("quote-12", "Host='a'\0"),
+            ("quote-13", "Host='a'\0;"),
+            ("quote-14", "Host='a'\0 \0 "),
+            ("quote-15", "Host='a';;;"),
+            ("quote-16", "Host=\"a;b\"\"c;d\";Port=1"),
+            ("quote-17", "Host='a\0b'"),
+            ("quote-18", "Host='a\u0001b'"),
+            ("quote-19", "Host=h;Password=a b ' c"),
+
+            // '=' in keys and values.
+            ("equals-01", "a==b=c"),
+            ("equals-02", "Host=="),
+            ("equals-03", "==Host=x"),
+            ("equals-04", "Host=a==b"),
+            ("equals-05", "Host = = x"),
+            ("equals-06", "==="),
+            ("equals-07", "Host=h;=x"),
+            ("equals-08", "Host=h; ==x=1"),
+            ("equals-09", "Host===x"),
+
+            // Empty values, separators.
+            ("empty-01", "Host=;Port="),
+            ("empty-02", "Host=h;Port=  ;"),
+            ("empty-03", "Host=h;Port=''"),
+            ("empty-04", "Host=h;SSL Mode=\"\""),
+            ("empty-05", "Host=h;Pooling=\"\""),
+            ("empty-06", "Host=h;;; ;\t;Port=1"),
+            ("empty-07", ";=;"),
+            ("empty-08", "=;Host=h"),
+
+            // Duplicates across aliases.
+            ("dup-01", "Host=a;Server=b;HOST=c"),
+            ("dup-02", "Host=h;Port=1;Port=;Port=2"),
+            ("dup-03", "Host=h;SslMode=Disable;SSL Mode=;"),
+            ("dup-04", "Host=h;Username=a;UID=b;User Id="),
+            ("dup-05", "Host=h;Password=a;PSW=b;PWD=c"),
+            ("dup-06", "Host=h;Port=abc;Port=1"),
+
+            // Every enum keyword.
+            ("enum-01", "Host=h;SSL Negotiation=Postgres"),
+            ("enum-02", "Host=h;SslNegotiation=1"),
+            ("enum-03", "Host=h;GSS Encryption Mode=prefer"),
+            ("enum-04", "Host=h;GssEncryptionMode=3"),
+            ("enum-05", "Host=h;Channel Binding=required"),
+            ("enum-06", "Host=h;Replication Mode=off"),
+            ("enum-07", "Host=h;Array Nullability Mode=always"),
+            ("enum-08", "Host=h;ArrayNullabilityMode=perinstance"),
+            ("enum-09", "Host=h;Server Compatibility Mode=none"),
+            ("enum-10", "Host=h;SSL Mode= allow , prefer "),
+            ("enum-11", "Host=h;SSL Mode=Require,"),
+            ("enum-12", "Host=h;SSL Mode=,Require"),
+            ("enum-13", "Host=h;SSL Mode=Require,,Allow"),
+            ("enum-14", "Host=h;SSL Mode=' 3'"),
+            ("enum-15", "Host=h;SSL Mode='3 '"),
+            ("enum-16", "Host=h;SSL Mode='+ 3'"),
+            ("enum-17", "Host=h;SSL Mode=-0"),
+            ("enum-18", "Host=h;SSL Mode=2147483648"),
+            ("enum-19", "Host=h;SSL Mode=-2147483648"),
+            ("enum-20", "Host=h;SSL Mode=0x3"),
+            ("enum-21", "Host=h;SSL Mode=3a"),
+            ("enum-22", "Host=h;SSL Mode=Verify-Full"),
+            ("enum-23", "Host=h;SSL Mode=Diſable"),
+            ("enum-24", "Host=h;SSL Mode='\u00A0Require'"),
+            ("enum-25", "Host=h;SSL Mode='Require\u00A0'"),
+            ("enum-26", "Host=h;SSL Mode='3\u00A0'"),
+            ("enum-27", "Host=h;SSL Mode=3,Require"),
+            ("enum-28", "Host=h;Channel Binding=Prefer,Require"),
+            ("enum-29", "Host=h;SSL Mode=VERIFYCA,Allow"),
+
+            // Integers.
+            ("int-01", "Host=h;Port=2147483647"),
+            ("int-02", "Host=h;Port=2147483648"),
+            ("int-03", "Host=h;Port=-0"),
+            ("int-04", "Host=h;Port=+0"),
+            ("int-05", "Host=h;Port=00000000000000000000000000005432"),
+            ("int-06", "Host=h;Port=' 5432\t'"),
+            ("int-07", "Host=h;Port='\u00A05432'"),
+            ("int-08", "Host=h;Port=5_432"),
+            ("int-09", "Host=h;Port=٥٤٣٢"),
+            ("int-10", "Host=h;Timeout=-0"),
+            ("int-11", "Host=h;Command Timeout=2147483647"),
+            ("int-12", "Host=h;Internal Command Timeout=2"),
+            ("int-13", "Host=h;Internal Command Timeout=3"),
+            ("int-14", "Host=h;Read Buffer Size=-5"),
+            ("int-15", "Host=h;Max Auto Prepare=-1"),
+            ("int-16", "Host=h;Host Recheck Seconds=0"),
+            ("int-17", "Host=h;Port=+-1"),
+            ("int-18", "Host=h;Port=1-"),
+            ("int-19", "Host=h;Minimum Pool Size=-1"),
+            ("int-20", "Host=h;TCP Keepalive Interval=-1;TCP Keepalive Time=0"),
+            ("int-21", "Host=h;Port='5432\u3000'"),
+            ("int-22", "Host=h;Port=-2147483648"),
+
+            // Booleans.
+            ("bool-01", "Host=h;Pooling='TRUE'"),
+            ("bool-02", "Host=h;Pooling='\u00A0true\u2003'"),
+            ("bool-03", "Host=h;Pooling=tru"),
+            ("bool-04", "Host=h;Pooling=truE;Enlist=FaLsE"),
+            ("bool-05", "Host=h;Include Realm=yes"),
+            ("bool-06", "Host=h;Pooling=falſe"),
+
+            // Target Session Attributes and Require Auth.
+            ("tsa-01", "Host=a,b;Target Session Attributes=ANY"),
+            ("tsa-02", "Host=a,b;Target Session Attributes=prefer_standby"),
+            ("tsa-03", "Host=a,b;Target Session Attributes=Read-Only"),
+            ("tsa-04", "Host=a,b;Target Session Attributes=' any'"),
+            ("tsa-05", "Host=a,b;TargetSessionAttributes=PRİMARY"),
+            ("auth-01", "Host=h;Require Auth=!Password,!MD5"),
+            ("auth-02", "Host=h;Require Auth=!password"),
+            ("auth-03", "Host=h;Require Auth=ScramSHA256,MD5"),
+            ("auth-04", "Host=h;Require Auth=!0"),
+            ("auth-05", "Host=h;Require Auth=0"),
+            ("auth-06", "Host=h;Require Auth=!!MD5"),
+            ("auth-07", "Host=h;Require Auth=MD5,!GSS"),
+            ("auth-08", "Host=h;Require Auth=!None"),
+            ("auth-09", "Host=h;Require Auth= , ,"),
+            ("auth-10", "Host=h;Require Auth=1,-1"),
+            ("auth-11", "Host=h;Require Auth=!32,!32,!31"),
+            ("auth-12", "Host=h;Require Auth=!1,!1,!61"),
+            ("auth-13", "Host=h;Require Auth=! Password"),
+            ("auth-14", "Host=h;Require Auth=63"),
+            ("auth-15", "Host=h;Require Auth=Password,!"),
+            ("auth-16", "Host=h;Require Auth=''"),
+
+            // Control characters, NUL, surrogates.
+            ("control-01", "Host=a\u0001"),
+            ("control-02", "Host=h;\u0002Port=1"),
+            ("control-03", "Host=h\u0085"),
+            ("control-04", "\u0085Host=h"),
+            ("control-05", "Host=\0"),
+            ("control-06", "\0Host=h"),
+            ("control-07", "Host=h\0 \0"),
+            ("control-08", "Host=h\0;"),
+            ("control-09", "Host=h\0x"),
+            ("control-10", "Host=h\r\n;Port=1"),
+            ("control-11", "Host=h;Port=1\u007F"),
+            ("control-12", "Ho\u0001st=h"),
+            ("control-13", ";;  \u0001"),
+            ("control-14", "Host=h;Port=1; \u0001"),
+            ("control-15", "Host= \u0001"),
+            ("control-16", "Host=h\u2028;Port=1"),
+            ("control-17", "Host=\uD83D\uDE00;Password=\uD800"),
+            ("control-18", "Host=h;Password=\uDC00x"),
+            ("control-19", "\0"),
+            ("control-20", "\t\r\n "),
+
+            // Other formats.
+            ("foreign-01", "host=h port=5 dbname=d"),
+            ("foreign-02", "Server=h;Database=d;Trusted_Connection=True"),
+            ("foreign-03", "Host=h;Max Pool Size=5"),
+            ("foreign-04", "postgresql://u:p@h/db?sslmode=verify-full"),
+            ("foreign-05", "Host=h;Include Error Details=true"),
+
+            // Large inputs.
+            ("large-01", "Host=" + OneMegabyte),
+            ("large-02", "Host=h;Password='" + OneMegabyte + "'"),
+            ("large-03", new string(';', 1 << 20) + "Host=h"),
+            ("large-04", "Options=" + string.Concat(Enumerable.Repeat("-c x=y ", 150_000))),
+            ("large-05", "Host=h;Port=" + new string('0', 1 << 20) + "1"),
+            ("large-06", string.Concat(Enumerable.Repeat("Host=h;", 100_000))),
+            ("large-07", "Host='" + OneMegabyte),
+            ("large-08", "Host=h;SSL Mode=" + string.Join(",", Enumerable.Repeat("Allow", 100_000))),
+        }.ToDictionary(v => v.Id, v => v.Text);
+    }
+}
