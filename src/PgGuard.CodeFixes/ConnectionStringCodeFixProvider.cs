@@ -48,15 +48,32 @@ namespace PgGuard.CodeFixes
                 }
 
                 var editSpan = new TextSpan(start, length);
-                var change = await LiteralEdits.TryCreateAsync(context.Document, editSpan, newText, context.CancellationToken).ConfigureAwait(false);
+                var document = context.Document;
+                if (kind == FindingDiagnostics.RemoveCall)
+                {
+                    if (await CodeEdits.TryRemoveCallAsync(document, editSpan, context.CancellationToken).ConfigureAwait(false) is not null)
+                    {
+                        context.RegisterCodeFix(
+                            CodeAction.Create(
+                                "Remove the EnableParameterLogging() call",
+                                async ct => await CodeEdits.TryRemoveCallAsync(document, editSpan, ct).ConfigureAwait(false) ?? document,
+                                EquivalenceKey(diagnostic.Id)),
+                            diagnostic);
+                    }
+
+                    continue;
+                }
+
+                var change = kind == FindingDiagnostics.ReplaceExpression
+                    ? await CodeEdits.TryReplaceExpressionAsync(document, editSpan, newText, context.CancellationToken).ConfigureAwait(false)
+                    : await LiteralEdits.TryCreateAsync(document, editSpan, newText, context.CancellationToken).ConfigureAwait(false);
                 if (change is null)
                 {
                     continue;
                 }
 
-                var sourceText = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
-                var title = Title(kind, newText, sourceText.ToString(editSpan));
-                var document = context.Document;
+                var sourceText = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
+                var title = Title(kind, newText, sourceText.ToString(change.Value.Span));
                 context.RegisterCodeFix(
                     CodeAction.Create(title, ct => Apply(document, change.Value, ct), EquivalenceKey(diagnostic.Id)),
                     diagnostic);

@@ -47,7 +47,7 @@ namespace PgGuard.CodeFixes
         }
 
         /// <summary>The characters between the quotes (for an interpolated text part: the whole token).</summary>
-        private static TextSpan ContentSpan(SyntaxToken token)
+        internal static TextSpan ContentSpan(SyntaxToken token)
         {
             if (token.IsKind(SyntaxKind.InterpolatedStringTextToken))
             {

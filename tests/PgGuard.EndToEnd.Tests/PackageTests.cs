@@ -113,7 +113,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         var build = package.Main;
         Assert.True(build.Result.ExitCode == 0, build.Result.Describe());
         var appSettings = build.Consumer.PathOf("appsettings.json");
-        var (line, column) = ConsumerSources.PositionOf(ConsumerSources.AppSettings, "Password=");
+        var (line, column) = ConsumerSources.PositionOf(ConsumerSources.AppSettings, ConsumerSources.CanaryPassword);
 
         var reported = Consumer.Diagnostics(build.Result).Where(d => d.Path == appSettings && d.Id.StartsWith("PG", StringComparison.Ordinal));
         AssertSame(new[] { new ExpectedDiagnostic("PG0006", line, column) }, reported.Select(d => new ExpectedDiagnostic(d.Id, d.Line, d.Column)));

@@ -18,7 +18,15 @@ namespace PgGuard.Analyzers.Analyzers
     /// </summary>
     internal static class BuilderModels
     {
-        public static ParsedConnectionString? Build(IObjectCreationOperation creation, NpgsqlSymbols symbols, CancellationToken cancellationToken, out bool isComplete)
+        public static ParsedConnectionString? Build(IObjectCreationOperation creation, CancellationToken cancellationToken, out bool isComplete) =>
+            Build(creation, cancellationToken, out isComplete, out _);
+
+        /// <summary>Also returns the statements that assign the builder's properties after its creation.</summary>
+        public static ParsedConnectionString? Build(
+            IObjectCreationOperation creation,
+            CancellationToken cancellationToken,
+            out bool isComplete,
+            out ImmutableArray<ISimpleAssignmentOperation> statements)
         {
             var settings = new List<ConnectionStringSetting>();
             LocatedText? text = null;
@@ -47,6 +55,7 @@ namespace PgGuard.Analyzers.Analyzers
             }
 
             isComplete = true;
+            statements = ImmutableArray<ISimpleAssignmentOperation>.Empty;
             if (DeclaredLocal(creation) is { } local)
             {
                 var body = Root(creation);
@@ -69,7 +78,8 @@ namespace PgGuard.Analyzers.Analyzers
                     }
                 }
 
-                foreach (var assignment in assignments.OrderBy(a => a.Syntax.SpanStart))
+                statements = assignments.OrderBy(a => a.Syntax.SpanStart).ToImmutableArray();
+                foreach (var assignment in statements)
                 {
                     text = AddSetting(assignment, settings, cancellationToken) ?? text;
                 }
@@ -83,6 +93,22 @@ namespace PgGuard.Analyzers.Analyzers
             // Settings of several texts (constructor string and ConnectionString assignments) cannot share one LocatedText;
             // the model keeps the last text, and code settings carry their own locations.
             return new ParsedConnectionString(text, settings.ToImmutableArray(), syntaxError);
+        }
+
+        /// <summary>The <c>new NpgsqlConnectionStringBuilder(…)</c> that initialises <paramref name="local"/>, in the same tree.</summary>
+        public static IObjectCreationOperation? CreationOf(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == model.SyntaxTree &&
+                    reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value } &&
+                    model.GetOperation(value, cancellationToken) is IObjectCreationOperation creation)
+                {
+                    return creation;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>A local assigned from <c>new NpgsqlConnectionStringBuilder(…)</c> in its declaration.</summary>

@@ -32,8 +32,7 @@ namespace PgGuard.Analyzers.Analyzers
             Descriptors.MalformedConnectionString,
             Descriptors.UriConnectionString,
             Descriptors.LibpqConnectionString,
-            Descriptors.PublicIpAddress,
-            Descriptors.InvalidOption);
+            Descriptors.PublicIpAddress);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -156,26 +156,39 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            if (_symbols.TryGetSink(property.Property, out var sink) && _symbols.ReceiverMatches(sink, property.Instance?.Type))
+            // A builder's ConnectionString is one of its settings, handled with the others below.
+            if (_symbols.TryGetSink(property.Property, out var sink) && _symbols.ReceiverMatches(sink, property.Instance?.Type) && !IsBuilderMember(property))
             {
-                if (!IsBuilderMember(property))
+                AnalyzeSinkValue(context, sink, assignment.Value);
+                return;
+            }
+
+            // Builder properties set one by one. Inside an object initializer the creation sees them all at once. On a
+            // local created in the same body, each statement reports the findings that point into it (so every
+            // diagnostic is local to the code that produced it and can be fixed there). Anywhere else a setting is
+            // judged alone.
+            if (!IsBuilderMember(property) || property.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+            {
+                return;
+            }
+
+            if (property.Instance is ILocalReferenceOperation local && BuilderModels.IsLocalBuilder(local.Local, _symbols.ConnectionStringBuilder))
+            {
+                if (assignment.SemanticModel is { } semanticModel && BuilderModels.CreationOf(local.Local, semanticModel, context.CancellationToken) is { } creation &&
+                    BuilderModels.Build(creation, context.CancellationToken, out var isComplete) is { } model)
                 {
-                    AnalyzeSinkValue(context, sink, assignment.Value);
+                    var span = assignment.Syntax.Span;
+                    Analyze(context, model, creation.Syntax, isComplete, byShape: false, location => location.SourceTree == assignment.Syntax.SyntaxTree && span.Contains(location.SourceSpan));
                 }
 
                 return;
             }
 
-            // Builder properties set one by one: inside an object initializer or on a local created in the same body,
-            // the builder creation sees them all at once; anywhere else the setting is judged alone.
-            if (IsBuilderMember(property) && !IsPartOfAnalysedBuilder(property))
+            var settings = new List<ConnectionStringSetting>();
+            BuilderModels.AddSetting(assignment, settings, context.CancellationToken);
+            if (settings.Count != 0)
             {
-                var settings = new List<ConnectionStringSetting>();
-                BuilderModels.AddSetting(assignment, settings, context.CancellationToken);
-                if (settings.Count != 0)
-                {
-                    Analyze(context, new ParsedConnectionString(null, settings.ToImmutableArray(), null), assignment.Syntax, isComplete: false, byShape: false);
-                }
+                Analyze(context, new ParsedConnectionString(null, settings.ToImmutableArray(), null), assignment.Syntax, isComplete: false, byShape: false);
             }
         }
 
@@ -215,10 +228,22 @@ namespace PgGuard.Analyzers.Analyzers
 
         private void AnalyzeBuilder(OperationAnalysisContext context, IObjectCreationOperation creation)
         {
-            var model = BuilderModels.Build(creation, _symbols, context.CancellationToken, out var isComplete);
+            var model = BuilderModels.Build(creation, context.CancellationToken, out var isComplete, out var statements);
             if (model is not null)
             {
-                Analyze(context, model, creation.Syntax, isComplete, byShape: false);
+                // Findings inside a later statement are that statement's to report (see AnalyzeAssignment).
+                Analyze(context, model, creation.Syntax, isComplete, byShape: false, location =>
+                {
+                    foreach (var statement in statements)
+                    {
+                        if (location.SourceTree == statement.Syntax.SyntaxTree && statement.Syntax.Span.Contains(location.SourceSpan))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                });
             }
         }
 
@@ -251,30 +276,27 @@ namespace PgGuard.Analyzers.Analyzers
             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                 ? access.Name.GetLocation()
                 : invocation.Syntax.GetLocation();
-            Report(context, Diagnostic.Create(Descriptors.SensitiveDataLeak, location, what, "logs"));
+
+            // EnableParameterLogging() only switches logging on, so removing the call is the fix.
+            var properties = isBuilder
+                ? FindingDiagnostics.WithEdit(ImmutableDictionary<string, string?>.Empty, FindingDiagnostics.RemoveCall, string.Empty, invocation.Syntax.GetLocation())
+                : ImmutableDictionary<string, string?>.Empty;
+            Report(context, Diagnostic.Create(Descriptors.SensitiveDataLeak, location, properties, what, "logs"));
         }
 
-        private void Analyze(OperationAnalysisContext context, ParsedConnectionString model, SyntaxNode node, bool isComplete, bool byShape)
+        private void Analyze(OperationAnalysisContext context, ParsedConnectionString model, SyntaxNode node, bool isComplete, bool byShape, System.Func<Location, bool>? reportHere = null)
         {
             var options = PgGuardOptions.From(_options.GetOptions(node.SyntaxTree));
-            ReportOptionErrors(context, options);
             var ruleContext = new ConnectionStringContext(model, TextOrigin.CSharp, options, _isTestProject, isDevelopmentConfig: false, isComplete);
             var findings = byShape && model.Text is { } text && PostgresUri.Scheme(text.Text) is not null
                 ? ConnectionStringRules.AnalyzeUriByShape(ruleContext)
                 : ConnectionStringRules.Analyze(ruleContext);
             foreach (var finding in findings)
             {
-                Report(context, FindingDiagnostics.Create(finding, model, node.GetLocation()));
-            }
-        }
-
-        private void ReportOptionErrors(OperationAnalysisContext context, PgGuardOptions options)
-        {
-            foreach (var error in options.Errors)
-            {
-                if (_reported.TryAdd(DiagnosticIds.InvalidOption + "|" + error.Key + "|" + error.Value, 0))
+                var diagnostic = FindingDiagnostics.Create(finding, model, node.GetLocation());
+                if (reportHere is null || reportHere(diagnostic.Location))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidOption, Location.None, error.Key, error.Value, error.Reason, error.DefaultValue));
+                    Report(context, diagnostic);
                 }
             }
         }
@@ -346,10 +368,6 @@ namespace PgGuard.Analyzers.Analyzers
 
         private bool IsBuilderMember(IPropertyReferenceOperation property) =>
             NpgsqlSymbols.IsOrDerivesFrom(property.Instance?.Type ?? property.Property.ContainingType, _symbols.ConnectionStringBuilder);
-
-        private bool IsPartOfAnalysedBuilder(IPropertyReferenceOperation property) =>
-            property.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } ||
-            (property.Instance is ILocalReferenceOperation local && BuilderModels.IsLocalBuilder(local.Local, _symbols.ConnectionStringBuilder));
 
         private static bool IsConstDeclaration(IOperation root)
         {

@@ -15,6 +15,10 @@ namespace PgGuard.Analyzers.Analyzers
         public const string EditStartProperty = "PgGuard.EditStart";
         public const string EditLengthProperty = "PgGuard.EditLength";
 
+        /// <summary>Edit kinds beyond <see cref="EditKind"/>: replace an assigned C# expression; remove a call.</summary>
+        public const string ReplaceExpression = "ReplaceExpression";
+        public const string RemoveCall = "RemoveCall";
+
         public static Diagnostic Create(Finding finding, ParsedConnectionString model, Location fallback)
         {
             var location = Locate(finding, model) ?? fallback;
@@ -22,18 +26,25 @@ namespace PgGuard.Analyzers.Analyzers
 
             // The edit travels as positions in the diagnostic's own file; an edit elsewhere (a concatenation with a const
             // of another file) gets no fix.
-            if (finding.Edit.Kind != EditKind.None && model.Text is { } text && MapToTree(text, finding.Edit.Span) is { } edit &&
-                edit.SourceTree == location.SourceTree)
+            if (finding.Edit.Kind == EditKind.Replace && finding.Setting?.Origin is CodeOrigin origin)
             {
-                properties = properties
-                    .Add(EditKindProperty, finding.Edit.Kind.ToString())
-                    .Add(NewTextProperty, finding.Edit.NewText)
-                    .Add(EditStartProperty, edit.SourceSpan.Start.ToString(CultureInfo.InvariantCulture))
-                    .Add(EditLengthProperty, edit.SourceSpan.Length.ToString(CultureInfo.InvariantCulture));
+                properties = WithEdit(properties, ReplaceExpression, finding.Edit.NewText, origin.Value);
+            }
+            else if (finding.Edit.Kind != EditKind.None && finding.Setting?.Origin is null && model.Text is { } text &&
+                     MapToTree(text, finding.Edit.Span) is { } edit && edit.SourceTree == location.SourceTree)
+            {
+                properties = WithEdit(properties, finding.Edit.Kind.ToString(), finding.Edit.NewText, edit);
             }
 
             return Diagnostic.Create(finding.Descriptor, location, properties, finding.Arguments);
         }
+
+        public static ImmutableDictionary<string, string?> WithEdit(ImmutableDictionary<string, string?> properties, string kind, string newText, Location at) =>
+            properties
+                .Add(EditKindProperty, kind)
+                .Add(NewTextProperty, newText)
+                .Add(EditStartProperty, at.SourceSpan.Start.ToString(CultureInfo.InvariantCulture))
+                .Add(EditLengthProperty, at.SourceSpan.Length.ToString(CultureInfo.InvariantCulture));
 
         private static Location? Locate(Finding finding, ParsedConnectionString model)
         {

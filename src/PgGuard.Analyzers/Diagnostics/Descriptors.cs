@@ -194,6 +194,7 @@ namespace PgGuard.Analyzers.Diagnostics
             "Option '{0}' has the invalid value '{1}' ({2}); the default '{3}' is used",
             Categories.Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true,
             description: "A pgguard.* option in .editorconfig or .globalconfig could not be read; PgGuard falls back to the option's default.",
-            helpLinkUri: HelpLinks.For(DiagnosticIds.InvalidOption));
+            helpLinkUri: HelpLinks.For(DiagnosticIds.InvalidOption),
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
     }
 }

@@ -6,9 +6,12 @@ namespace PgGuard.Analyzers.Rules
     /// <summary>The edits connection-string fixes make, computed on the model so separators stay well-formed.</summary>
     public static class SettingEdits
     {
-        /// <summary>Replace the value as written (quotes included) with <paramref name="newValue"/>.</summary>
+        /// <summary>
+        /// Replace the value as written (quotes included) with <paramref name="newValue"/>. For a setting made in code the
+        /// span is unused: the front end replaces the assigned expression (<c>SslMode.Disable</c> → <c>SslMode.VerifyFull</c>).
+        /// </summary>
         public static FindingEdit ReplaceValue(ConnectionStringSetting setting, string newValue) =>
-            setting.Origin is null ? new FindingEdit(EditKind.Replace, setting.ValueSpan, newValue) : default;
+            new FindingEdit(EditKind.Replace, setting.Origin is null ? setting.ValueSpan : default, newValue);
 
         /// <summary>
         /// Remove a setting with exactly one separator: the ';' before it and its own text up to (not including) its own

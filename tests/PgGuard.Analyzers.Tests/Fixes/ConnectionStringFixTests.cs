@@ -98,6 +98,10 @@ namespace PgGuard.Analyzers.Tests.Fixes
                 new[] { DiagnosticIds.SslModeInsecure });
             test.TestState.Sources.Add(("Settings.cs", "static class Settings { public const string Main = \"Host=db;{|PG0002:SSL Mode=Disable|}\"; }"));
             test.FixedState.Sources.Add(("Settings.cs", "static class Settings { public const string Main = \"Host=db;SSL Mode=VerifyFull\"; }"));
+
+            // The finding sits in another file than the sink that revealed it, so Roslyn classes it as non-local: the
+            // command line, full-solution analysis and Fix All see it, the light bulb of the sink's file does not.
+            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
             return test.RunAsync();
         }
 

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using PgGuard.Analyzers.Analyzers;
 using PgGuard.Analyzers.Diagnostics;
 using PgGuard.Analyzers.Options;
 using PgGuard.Analyzers.Tests.Verifiers;
@@ -16,13 +17,35 @@ namespace PgGuard.Analyzers.Tests.Rules
         [InlineData("pgguard.analyze_local_connections", "yes", "expected true or false", "false")]
         public Task Reports_an_invalid_value_once_and_uses_the_default(string key, string value, string reason, string fallback)
         {
-            var test = VerifyCS.Create(
+            var test = AnalyzerVerifier<OptionsAnalyzer>.Create(
                 Code.InMethod(@"
         using var a = new NpgsqlConnection(""Host=db.example.com;Pooling=false"");
         using var b = new NpgsqlConnection(""Host=db.example.com;Pooling=false"");"),
                 new[] { DiagnosticIds.InvalidOption },
                 VerifyCS.Diagnostic(Descriptors.InvalidOption).WithArguments(key, value, reason, fallback));
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\n" + key + " = " + value + "\n"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Reports_each_invalid_value_once_across_files_and_global_options()
+        {
+            var test = AnalyzerVerifier<OptionsAnalyzer>.Create(
+                Code.InMethod(string.Empty),
+                new[] { DiagnosticIds.InvalidOption },
+                VerifyCS.Diagnostic(Descriptors.InvalidOption).WithArguments("pgguard.max_pool_size", "many", "expected a whole number greater than 0", "20"),
+                VerifyCS.Diagnostic(Descriptors.InvalidOption).WithArguments("pgguard.ssl_mode", "strict", "expected VerifyFull, VerifyCA or Require", "VerifyFull"));
+            test.TestState.Sources.Add(("/src/B.cs", "class B { }"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npgguard.max_pool_size = many\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\npgguard.ssl_mode = strict\n"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Valid_options_report_nothing()
+        {
+            var test = AnalyzerVerifier<OptionsAnalyzer>.Create(Code.InMethod(string.Empty), new[] { DiagnosticIds.InvalidOption });
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npgguard.max_pool_size = 30\npgguard.ssl_mode = verifyca\npgguard.local_hosts = a, b\npgguard.analyze_local_connections = TRUE\n"));
             return test.RunAsync();
         }
 
