@@ -30,8 +30,8 @@ internal sealed record AnalysisPass(
     public TimeSpan AnalyzerTotal => AnalyzerTimes.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
 }
 
-/// <summary>One measured iteration: the compiler alone, then the analyzers over a fresh compilation.</summary>
-internal sealed record Iteration(Cost CompilerDiagnostics, Cost Emit, ImmutableArray<Diagnostic> CompilerErrors, AnalysisPass Analysis)
+/// <summary>One measured iteration: the compiler alone, the analyzers, and the floor, each over a fresh compilation.</summary>
+internal sealed record Iteration(Cost CompilerDiagnostics, Cost Emit, ImmutableArray<Diagnostic> CompilerErrors, AnalysisPass Analysis, AnalysisPass Floor)
 {
     public Cost Compiler => CompilerDiagnostics + Emit;
 }
@@ -39,8 +39,8 @@ internal sealed record Iteration(Cost CompilerDiagnostics, Cost Emit, ImmutableA
 /// <summary>Everything measured on one workload.</summary>
 internal sealed record BenchmarkResult(
     IReadOnlyList<Iteration> Iterations,
-    AnalysisPass? Floor,
-    IReadOnlyDictionary<string, AnalysisPass> Alone);
+    IReadOnlyDictionary<string, AnalysisPass> Alone,
+    bool Concurrent);
 
 /// <summary>
 /// Runs the compiler alone and the analyzers over fresh compilations of one workload, after a warm-up (JIT, caches).
@@ -50,20 +50,30 @@ internal static class Measurement
     /// <summary>Enough code to JIT every path; warming up on the whole 1M-line code base would only cost time.</summary>
     private const int WarmUpTrees = 400;
 
-    public static async Task<BenchmarkResult> RunAsync(Workload workload, AnalyzerSet set, int iterations, bool alone, TextWriter log)
+    /// <param name="concurrent">
+    /// True: compile and analyze in parallel, as the compiler does. False: both on one thread, so that both times stretch
+    /// alike when other processes compete for the cores (telemetry sums callback time over threads, and on a machine
+    /// with more runnable threads than cores that sum grows with the number of threads, while the compiler's wall time
+    /// does not).
+    /// </param>
+    public static async Task<BenchmarkResult> RunAsync(Workload workload, AnalyzerSet set, int iterations, bool alone, bool concurrent, TextWriter log)
     {
         log.WriteLine($"warm-up ({workload.Name})");
         var warmUp = workload.Take(WarmUpTrees);
-        MeasureCompiler(warmUp);
-        await MeasureAnalysisAsync(warmUp, set.Analyzers).ConfigureAwait(false);
-        await MeasureAnalysisAsync(warmUp, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer())).ConfigureAwait(false);
+        MeasureCompiler(warmUp, concurrent);
+        await MeasureAnalysisAsync(warmUp, set.Analyzers, concurrent).ConfigureAwait(false);
+        await MeasureAnalysisAsync(warmUp, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()), concurrent).ConfigureAwait(false);
 
         var results = new List<Iteration>();
         for (var i = 1; i <= iterations; i++)
         {
-            var (diagnostics, emit, errors) = MeasureCompiler(workload);
-            var analysis = await MeasureAnalysisAsync(workload, set.Analyzers).ConfigureAwait(false);
-            results.Add(new Iteration(diagnostics, emit, errors, analysis));
+            var (diagnostics, emit, errors) = MeasureCompiler(workload, concurrent);
+            var analysis = await MeasureAnalysisAsync(workload, set.Analyzers, concurrent).ConfigureAwait(false);
+
+            // The floor: what the driver, and the binding it does for operation trees, cost any operation analyzer,
+            // even one that does nothing.
+            var floor = await MeasureAnalysisAsync(workload, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()), concurrent).ConfigureAwait(false);
+            results.Add(new Iteration(diagnostics, emit, errors, analysis, floor));
             log.WriteLine($"iteration {i}/{iterations}: compiler {(diagnostics + emit).Wall.TotalSeconds:F1} s, analysis pass {analysis.Cost.Wall.TotalSeconds:F1} s, analyzer callbacks {analysis.AnalyzerTotal.TotalMilliseconds:F0} ms");
             foreach (var error in errors.Take(5))
             {
@@ -71,29 +81,21 @@ internal static class Measurement
             }
         }
 
-        if (!alone)
-        {
-            return new BenchmarkResult(results, null, new Dictionary<string, AnalysisPass>());
-        }
-
-        // Allocations cannot be told apart inside one pass, so each analyzer also runs alone once. The floor is what the
-        // driver and the binding it does for operation trees cost any operation analyzer, even one that does nothing.
-        log.WriteLine("floor: an empty operation analyzer");
-        var floor = await MeasureAnalysisAsync(workload, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer())).ConfigureAwait(false);
+        // Allocations cannot be told apart inside one pass, so each analyzer may also run alone once.
         var passes = new Dictionary<string, AnalysisPass>(StringComparer.Ordinal);
-        foreach (var analyzer in set.Analyzers.Length > 1 ? set.Analyzers : ImmutableArray<DiagnosticAnalyzer>.Empty)
+        foreach (var analyzer in alone && set.Analyzers.Length > 1 ? set.Analyzers : ImmutableArray<DiagnosticAnalyzer>.Empty)
         {
             log.WriteLine($"alone: {AnalyzerSet.NameOf(analyzer)}");
-            passes[AnalyzerSet.NameOf(analyzer)] = await MeasureAnalysisAsync(workload, ImmutableArray.Create(analyzer)).ConfigureAwait(false);
+            passes[AnalyzerSet.NameOf(analyzer)] = await MeasureAnalysisAsync(workload, ImmutableArray.Create(analyzer), concurrent).ConfigureAwait(false);
         }
 
-        return new BenchmarkResult(results, floor, passes);
+        return new BenchmarkResult(results, passes, concurrent);
     }
 
     /// <summary>The compiler alone, as in a build without PgGuard: binding and flow analysis (GetDiagnostics), then emit.</summary>
-    private static (Cost Diagnostics, Cost Emit, ImmutableArray<Diagnostic> Errors) MeasureCompiler(Workload workload)
+    private static (Cost Diagnostics, Cost Emit, ImmutableArray<Diagnostic> Errors) MeasureCompiler(Workload workload, bool concurrent)
     {
-        var compilation = workload.CreateCompilation();
+        var compilation = workload.CreateCompilation(concurrent);
         var start = Start();
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         var afterDiagnostics = Read();
@@ -107,11 +109,11 @@ internal static class Measurement
     }
 
     /// <summary>
-    /// The analyzers over a fresh compilation, run as the compiler runs them (concurrently, with execution-time
-    /// telemetry). The pass binds whatever the analyzers ask for (operation trees, semantic models), as a build with
+    /// The analyzers over a fresh compilation, run as the compiler runs them (concurrently unless measuring on one
+    /// thread, with execution-time telemetry). The pass binds whatever the analyzers ask for (operation trees, semantic models), as a build with
     /// analyzers does on top of compiling; telemetry times only the analyzers' own callbacks.
     /// </summary>
-    private static async Task<AnalysisPass> MeasureAnalysisAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static async Task<AnalysisPass> MeasureAnalysisAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers, bool concurrent)
     {
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
@@ -123,10 +125,10 @@ internal static class Measurement
                     exceptions.Add($"{AnalyzerSet.NameOf(analyzer)}: {exception.GetType().Name} at {exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}");
                 }
             },
-            concurrentAnalysis: true,
+            concurrentAnalysis: concurrent,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
-        var withAnalyzers = workload.CreateCompilation().WithAnalyzers(analyzers, options);
+        var withAnalyzers = workload.CreateCompilation(concurrent).WithAnalyzers(analyzers, options);
         var before = Start();
         var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
         var after = Read();

@@ -19,7 +19,8 @@ internal static class Program
           --iterations N      measured iterations after one warm-up (default 3)
           --sample [DIR]      measure the sample app instead (default samples/InsecureApp)
           --self-test         measure trivial stand-in analyzers instead of PgGuard's (tests the harness)
-          --no-alone          skip the extra analysis passes (the floor, and each analyzer alone for its allocations)
+          --sequential        compile and analyze on one thread (comparable times on a machine other work keeps busy)
+          --no-alone          skip the extra analysis pass per analyzer that measures its allocations alone
           --sql-linearity     time the SQL lexer on 1, 2, 4 and 8 MB scripts
           --write DIR         also write the generated code base to DIR (to look at it or build it)
           --out FILE          also write the Markdown report to FILE
@@ -31,7 +32,7 @@ internal static class Program
         var seed = 20261201;
         var iterations = 3;
         string? sample = null, writeTo = null, outFile = null;
-        bool selfTest = false, alone = true, sqlLinearity = false;
+        bool selfTest = false, alone = true, sqlLinearity = false, sequential = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -42,6 +43,7 @@ internal static class Program
                 case "--sample": sample = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : FindSample(); break;
                 case "--self-test": selfTest = true; break;
                 case "--no-alone": alone = false; break;
+                case "--sequential": sequential = true; break;
                 case "--sql-linearity": sqlLinearity = true; break;
                 case "--write": writeTo = args[++i]; break;
                 case "--out": outFile = args[++i]; break;
@@ -80,7 +82,7 @@ internal static class Program
                 return 1;
             }
 
-            var result = await Measurement.RunAsync(workload, set, iterations, alone, Console.Error).ConfigureAwait(false);
+            var result = await Measurement.RunAsync(workload, set, iterations, alone, !sequential, Console.Error).ConfigureAwait(false);
             report = Report.Format(workload, set, result);
         }
 

@@ -30,7 +30,6 @@ internal sealed class Workload
         OutputKind.DynamicallyLinkedLibrary,
         optimizationLevel: OptimizationLevel.Release,
         nullableContextOptions: NullableContextOptions.Enable,
-        concurrentBuild: true,
         deterministic: true);
 
     private Workload(string name, ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> additionalFiles, int sourceLines, int additionalLines, TimeSpan parseTime, string planted)
@@ -72,7 +71,9 @@ internal sealed class Workload
     /// <summary>The first <paramref name="count"/> files only (for the warm-up).</summary>
     public Workload Take(int count) => new(Name, Trees.Take(count).ToImmutableArray(), AdditionalFiles, 0, 0, TimeSpan.Zero, Planted);
 
-    public CSharpCompilation CreateCompilation() => CSharpCompilation.Create("Benchmarked", Trees, References, CompilationOptions);
+    /// <summary>A fresh compilation; <paramref name="concurrent"/> as the compiler's default (parallel binding and emit).</summary>
+    public CSharpCompilation CreateCompilation(bool concurrent) =>
+        CSharpCompilation.Create("Benchmarked", Trees, References, CompilationOptions.WithConcurrentBuild(concurrent));
 
     public static Workload FromGenerated(GeneratedCodeBase code) => Create(
         "generated code base",
