@@ -39,6 +39,10 @@ internal sealed class AnalyzerSet
         "self-test analyzers (trivial stand-ins defined in the benchmark, not PgGuard's)",
         ImmutableArray.Create<DiagnosticAnalyzer>(new SelfTestLiteralAnalyzer(), new SelfTestSqlFileAnalyzer()));
 
+    public static AnalyzerSet CallbackFloor() => new(
+        "empty callbacks for the operation kinds PgGuard registers (what the driver charges per callback)",
+        ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyStringCallbacks(), new EmptyInvocationCallback(), new EmptyCreationCallback(), new EmptyAssignmentCallback()));
+
     public static string FamilyOf(string id) =>
         id.StartsWith("PG00", StringComparison.Ordinal) ? "PG00xx connection strings"
         : id.StartsWith("PG01", StringComparison.Ordinal) ? "PG01xx SQL"

@@ -19,6 +19,7 @@ internal static class Program
           --iterations N      measured iterations after one warm-up (default 3)
           --sample [DIR]      measure the sample app instead (default samples/InsecureApp)
           --self-test         measure trivial stand-in analyzers instead of PgGuard's (tests the harness)
+          --callback-floor    measure empty callbacks of the operation kinds PgGuard registers (the driver's cost per callback)
           --sequential        compile and analyze on one thread (comparable times on a machine other work keeps busy)
           --no-alone          skip the extra analysis pass per analyzer that measures its allocations alone
           --sql-linearity     time the SQL lexer on 1, 2, 4 and 8 MB scripts
@@ -32,7 +33,7 @@ internal static class Program
         var seed = 20261201;
         var iterations = 3;
         string? sample = null, writeTo = null, outFile = null;
-        bool selfTest = false, alone = true, sqlLinearity = false, sequential = false;
+        bool selfTest = false, callbackFloor = false, alone = true, sqlLinearity = false, sequential = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -42,6 +43,7 @@ internal static class Program
                 case "--iterations": iterations = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--sample": sample = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : FindSample(); break;
                 case "--self-test": selfTest = true; break;
+                case "--callback-floor": callbackFloor = true; break;
                 case "--no-alone": alone = false; break;
                 case "--sequential": sequential = true; break;
                 case "--sql-linearity": sqlLinearity = true; break;
@@ -75,7 +77,7 @@ internal static class Program
                 workload = Workload.FromGenerated(code);
             }
 
-            var set = selfTest ? AnalyzerSet.SelfTest() : AnalyzerSet.PgGuard();
+            var set = selfTest ? AnalyzerSet.SelfTest() : callbackFloor ? AnalyzerSet.CallbackFloor() : AnalyzerSet.PgGuard();
             if (set.Analyzers.IsEmpty)
             {
                 Console.Error.WriteLine("PgGuard.Analyzers contains no analyzer yet; use --self-test to test the harness.");

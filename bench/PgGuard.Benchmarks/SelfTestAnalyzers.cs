@@ -110,3 +110,33 @@ internal sealed class FloorAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(_ => { }, OperationKind.Literal);
     }
 }
+
+// --callback-floor: analyzers whose callbacks do nothing, registered for the operation kinds PgGuard's C# analyzers
+// use. Their telemetry is what the driver charges an analyzer per callback before it does any work.
+internal abstract class EmptyCallbackAnalyzer : DiagnosticAnalyzer
+{
+    private readonly OperationKind[] _kinds;
+
+    protected EmptyCallbackAnalyzer(params OperationKind[] kinds) => _kinds = kinds;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(SelfTestRules.ConnectionString);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterOperationAction(static _ => { }, _kinds);
+    }
+}
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyStringCallbacks() : EmptyCallbackAnalyzer(OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyInvocationCallback() : EmptyCallbackAnalyzer(OperationKind.Invocation);
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyCreationCallback() : EmptyCallbackAnalyzer(OperationKind.ObjectCreation);
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyAssignmentCallback() : EmptyCallbackAnalyzer(OperationKind.SimpleAssignment);
