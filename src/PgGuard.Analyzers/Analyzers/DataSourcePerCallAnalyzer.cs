@@ -31,12 +31,7 @@ namespace PgGuard.Analyzers.Analyzers
                     return;
                 }
 
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    var rule = new DataSourcePerCallRule(symbols);
-                    block.RegisterOperationAction(rule.AnalyzeInvocation, OperationKind.Invocation);
-                    block.RegisterOperationBlockEndAction(rule.AnalyzeBlockEnd);
-                });
+                start.RegisterOperationAction(new DataSourcePerCallRule(symbols).AnalyzeInvocation, OperationKind.Invocation);
                 start.RegisterOperationAction(c => PoolIdentityRule.AnalyzeInvocation(c, symbols), OperationKind.Invocation);
                 start.RegisterOperationAction(c => PoolIdentityRule.AnalyzeObjectCreation(c, symbols), OperationKind.ObjectCreation);
                 start.RegisterOperationAction(c => PoolIdentityRule.AnalyzeAssignment(c, symbols), OperationKind.SimpleAssignment);

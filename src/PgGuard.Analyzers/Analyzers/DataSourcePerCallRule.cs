@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,10 +34,6 @@ namespace PgGuard.Analyzers.Analyzers
     internal sealed class DataSourcePerCallRule
     {
         private readonly DataSourceSymbols _symbols;
-        private readonly object _gate = new object();
-
-        // Data sources stored in a local: judged at the end of the block, when every use of the local is known.
-        private List<(IInvocationOperation Creation, string Call, ILocalSymbol Local)>? _pending;
 
         public DataSourcePerCallRule(DataSourceSymbols symbols)
         {
@@ -62,7 +57,7 @@ namespace PgGuard.Analyzers.Analyzers
             No,
             Yes,
 
-            /// <summary>Yes if every reference to the local the value initializes is a receiver: known at block end.</summary>
+            /// <summary>Yes if every reference to the local the value initializes is a receiver.</summary>
             IfLocalStaysHere,
         }
 
@@ -86,44 +81,16 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            switch (Judge(invocation, context.ContainingSymbol, out var local))
+            var verdict = Judge(invocation, context.ContainingSymbol, out var local);
+            if (verdict == Verdict.Yes || (verdict == Verdict.IfLocalStaysHere && StaysHere(invocation, local!)))
             {
-                case Verdict.Yes:
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.DataSourcePerCall, CallLocation(invocation), call));
-                    break;
-                case Verdict.IfLocalStaysHere:
-                    lock (_gate)
-                    {
-                        (_pending ??= new List<(IInvocationOperation, string, ILocalSymbol)>()).Add((invocation, call, local!));
-                    }
-
-                    break;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DataSourcePerCall, CallLocation(invocation), call));
             }
         }
 
-        public void AnalyzeBlockEnd(OperationBlockAnalysisContext context)
-        {
-            List<(IInvocationOperation Creation, string Call, ILocalSymbol Local)>? pending;
-            lock (_gate)
-            {
-                pending = _pending;
-                _pending = null;
-            }
-
-            if (pending is null)
-            {
-                return;
-            }
-
-            var references = OperationFlow.References(context.OperationBlocks, pending.Select(p => p.Local).ToList());
-            foreach (var (creation, call, local) in pending)
-            {
-                if (references[local].TrueForAll(r => OperationFlow.IsWrite(r) || IsReceiver(OperationFlow.Consumer(r, out var used), used)))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.DataSourcePerCall, CallLocation(creation), call));
-                }
-            }
-        }
+        /// <summary>Every reference to the local in the body is a write or the receiver of a member call.</summary>
+        private static bool StaysHere(IOperation creation, ILocalSymbol local) =>
+            OperationFlow.References(creation, local).TrueForAll(r => OperationFlow.IsWrite(r) || IsReceiver(OperationFlow.Consumer(r, out var used), used));
 
         private Verdict Judge(IInvocationOperation creation, ISymbol member, out ILocalSymbol? local)
         {

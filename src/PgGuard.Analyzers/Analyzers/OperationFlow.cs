@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,25 +25,24 @@ namespace PgGuard.Analyzers.Analyzers
         }
 
         /// <summary>
-        /// Every reference to the given locals in the operation blocks, found in one walk (a block-end action calls this
-        /// once for all its candidates, so many candidates in one body stay linear).
+        /// Every reference to <paramref name="local"/> in the body that holds <paramref name="operation"/> (a local is only
+        /// visible in the body that declares it). Walked only for the rare candidate that needs it, so no analyzer has to
+        /// register per-body actions on every method of the compilation.
         /// </summary>
-        public static Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> References(ImmutableArray<IOperation> blocks, ICollection<ILocalSymbol> locals)
+        public static List<ILocalReferenceOperation> References(IOperation operation, ILocalSymbol local)
         {
-            var references = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
-            foreach (var local in locals)
+            var root = operation;
+            while (root.Parent is { } parent)
             {
-                references[local] = new List<ILocalReferenceOperation>();
+                root = parent;
             }
 
-            foreach (var block in blocks)
+            var references = new List<ILocalReferenceOperation>();
+            foreach (var descendant in root.DescendantsAndSelf())
             {
-                foreach (var operation in block.DescendantsAndSelf())
+                if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
                 {
-                    if (operation is ILocalReferenceOperation reference && references.TryGetValue(reference.Local, out var list))
-                    {
-                        list.Add(reference);
-                    }
+                    references.Add(reference);
                 }
             }
 

@@ -29,13 +29,7 @@ namespace PgGuard.Analyzers.Analyzers
                     return;
                 }
 
-                var options = start.Options.AnalyzerConfigOptionsProvider;
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    var rule = new SlimBuilderRule(slimBuilder, options);
-                    block.RegisterOperationAction(rule.AnalyzeCreation, OperationKind.ObjectCreation);
-                    block.RegisterOperationBlockEndAction(rule.AnalyzeBlockEnd);
-                });
+                start.RegisterOperationAction(new SlimBuilderRule(slimBuilder, start.Options.AnalyzerConfigOptionsProvider).AnalyzeCreation, OperationKind.ObjectCreation);
             });
         }
     }

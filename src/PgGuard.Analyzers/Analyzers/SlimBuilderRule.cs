@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,10 +29,6 @@ namespace PgGuard.Analyzers.Analyzers
 
         private readonly INamedTypeSymbol _slimBuilder;
         private readonly AnalyzerConfigOptionsProvider _options;
-        private readonly object _gate = new object();
-
-        // Builders stored in a local: judged at the end of the block, when every use of the local is known.
-        private List<(IObjectCreationOperation Creation, ILocalSymbol Local)>? _pending;
 
         public SlimBuilderRule(INamedTypeSymbol slimBuilder, AnalyzerConfigOptionsProvider options)
         {
@@ -67,41 +62,13 @@ namespace PgGuard.Analyzers.Analyzers
                 return;
             }
 
-            if (OperationFlow.InitializedLocal(consumer) is { } local)
+            // A builder stored in a local is judged by every use of that local in the body.
+            if (OperationFlow.InitializedLocal(consumer) is { } local && LocalOutcome(OperationFlow.References(creation, local)) != Outcome.NoTls)
             {
-                lock (_gate)
-                {
-                    (_pending ??= new List<(IObjectCreationOperation, ILocalSymbol)>()).Add((creation, local));
-                }
-
                 return;
             }
 
             context.ReportDiagnostic(CreateDiagnostic(creation));
-        }
-
-        public void AnalyzeBlockEnd(OperationBlockAnalysisContext context)
-        {
-            List<(IObjectCreationOperation Creation, ILocalSymbol Local)>? pending;
-            lock (_gate)
-            {
-                pending = _pending;
-                _pending = null;
-            }
-
-            if (pending is null)
-            {
-                return;
-            }
-
-            var references = OperationFlow.References(context.OperationBlocks, pending.Select(p => p.Local).ToList());
-            foreach (var (creation, local) in pending)
-            {
-                if (LocalOutcome(references[local]) == Outcome.NoTls)
-                {
-                    context.ReportDiagnostic(CreateDiagnostic(creation));
-                }
-            }
         }
 
         private static Diagnostic CreateDiagnostic(IObjectCreationOperation creation)
