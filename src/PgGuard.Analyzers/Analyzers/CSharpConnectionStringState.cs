@@ -52,11 +52,11 @@ namespace PgGuard.Analyzers.Analyzers
         {
             var root = context.Operation;
 
-            // Cheapest tests first, no allocation: non-string literals, parts of a larger string expression, and
-            // literals without '=' (not a connection string) or '@' (not a URI with credentials).
+            // Cheapest tests first, no allocation: non-string literals, and literals in which no Npgsql keyword can be
+            // a key and no postgres URI starts (most SQL and message templates hold '=' or '@' too).
             if (root is ILiteralOperation literal)
             {
-                if (literal.ConstantValue.Value is not string value || (value.IndexOf('=') < 0 && value.IndexOf('@') < 0))
+                if (literal.ConstantValue.Value is not string value || !ConnectionStringRecognition.MayHaveNpgsqlShape(value))
                 {
                     return;
                 }

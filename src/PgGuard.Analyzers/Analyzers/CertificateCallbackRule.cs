@@ -40,10 +40,10 @@ namespace PgGuard.Analyzers.Analyzers
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
 
-            // Cheapest test first: every member we look for has one parameter and one of three names.
-            if (method.Parameters.Length != 1 || invocation.Arguments.Length != 1 ||
-                (method.Name != "UseUserCertificateValidationCallback" && method.Name != "RemoteCertificateValidationCallback" &&
-                 method.Name != "UseSslClientAuthenticationOptionsCallback"))
+            // Cheapest test first: every member we look for has one of three names (reading Parameters allocates) and one parameter.
+            if ((method.Name != "UseUserCertificateValidationCallback" && method.Name != "RemoteCertificateValidationCallback" &&
+                 method.Name != "UseSslClientAuthenticationOptionsCallback") ||
+                invocation.Arguments.Length != 1 || method.Parameters.Length != 1)
             {
                 return;
             }

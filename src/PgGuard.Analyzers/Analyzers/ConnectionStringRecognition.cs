@@ -93,6 +93,44 @@ namespace PgGuard.Analyzers.Analyzers
             return model.HasSyntaxError ? known >= 2 : known + foreign + unknown >= 2;
         }
 
+        /// <summary>
+        /// A test for a whole string before any located text is built or parsed: false only when the string is no postgres
+        /// URI and none of its keys can be an Npgsql keyword, so <see cref="HasNpgsqlShape"/> cannot hold. Every key starts
+        /// at the start or after a ';' (past white space; a quoted value must be followed by ';') and ends at a '=', so
+        /// the runs from each ';' to each '=' after it cover every key the parser could find.
+        /// </summary>
+        public static bool MayHaveNpgsqlShape(string text)
+        {
+            if (PostgresUri.Scheme(text) is not null)
+            {
+                return true;
+            }
+
+            // One pass, linear on any input: each '=' ends the key candidate that starts at the first non-white-space
+            // character after the last ';' (Find then trims only the white space before the '=', which no other '='
+            // scans again).
+            var keyStart = -1;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == ';')
+                {
+                    keyStart = -1;
+                }
+                else if (keyStart < 0 && !char.IsWhiteSpace(c))
+                {
+                    keyStart = i;
+                }
+
+                if (c == '=' && keyStart >= 0 && keyStart < i && NpgsqlKeywords.Find(text, keyStart, i) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static bool IsForeign(ISymbol member)
         {
             if (ForeignMethods.Contains(member.Name))

@@ -108,8 +108,8 @@ namespace PgGuard.Analyzers.Analyzers
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                var original = (method.ReducedFrom ?? method).OriginalDefinition;
-                if (_getConnectionString is not null && SymbolEqualityComparer.Default.Equals(original, _getConnectionString))
+                if (_getConnectionString is not null && method.Name == "GetConnectionString" &&
+                    SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).OriginalDefinition, _getConnectionString))
                 {
                     // GetConnectionString(config, name) reads config["ConnectionStrings:" + name], relative to a section receiver.
                     if (Argument(invocation, "configuration") is { } receiver && !IsSection(WithoutConversion(receiver).Type) &&

@@ -19,16 +19,17 @@ namespace PgGuard.Analyzers.ConnectionStrings
     public static partial class NpgsqlKeywords
     {
         /// <summary>The keyword a connection-string key names, or null when Npgsql would reject the key.</summary>
-        public static NpgsqlKeyword? Find(string key)
+        public static NpgsqlKeyword? Find(string key) => Find(key, 0, key.Length);
+
+        /// <summary>The keyword that <c>text[start..end)</c> names (white space around it ignored), or null.</summary>
+        public static NpgsqlKeyword? Find(string text, int start, int end)
         {
-            var start = 0;
-            var end = key.Length;
-            while (start < end && char.IsWhiteSpace(key[start]))
+            while (start < end && char.IsWhiteSpace(text[start]))
             {
                 start++;
             }
 
-            while (end > start && char.IsWhiteSpace(key[end - 1]))
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
             {
                 end--;
             }
@@ -41,7 +42,7 @@ namespace PgGuard.Analyzers.ConnectionStrings
             var folded = new char[end - start];
             for (var i = start; i < end; i++)
             {
-                var c = FoldToAsciiUpper(key[i]);
+                var c = FoldToAsciiUpper(text[i]);
                 if (c == '\0')
                 {
                     return null;

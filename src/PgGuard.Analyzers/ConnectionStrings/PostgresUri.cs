@@ -9,6 +9,9 @@ namespace PgGuard.Analyzers.ConnectionStrings
     /// </summary>
     public static class PostgresUri
     {
+        // Asked of every string literal that holds '@' or '=', so it allocates nothing.
+        private static readonly (string Prefix, string Scheme)[] Schemes = { ("postgresql://", "postgresql"), ("postgres://", "postgres") };
+
         /// <summary>The scheme (<c>postgres</c> or <c>postgresql</c>) when the text, after leading whitespace, is such a URI.</summary>
         public static string? Scheme(string text)
         {
@@ -18,9 +21,9 @@ namespace PgGuard.Analyzers.ConnectionStrings
                 start++;
             }
 
-            foreach (var scheme in new[] { "postgresql", "postgres" })
+            foreach (var (prefix, scheme) in Schemes)
             {
-                if (string.Compare(text, start, scheme + "://", 0, scheme.Length + 3, StringComparison.OrdinalIgnoreCase) == 0)
+                if (string.Compare(text, start, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0)
                 {
                     return scheme;
                 }
