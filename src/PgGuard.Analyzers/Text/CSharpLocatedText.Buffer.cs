@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 
@@ -120,24 +121,41 @@ namespace PgGuard.Analyzers.Text
                 return true;
             }
 
+            /// <summary>
+            /// The located text, in arrays of exactly its length: built on every sink and candidate string of a
+            /// compilation, so it allocates once per array rather than growing lists a character at a time.
+            /// </summary>
             public LocatedText ToLocatedText()
             {
-                var builder = new LocatedTextBuilder();
-                var nextHole = 0;
+                var starts = new int[Length];
+                var ends = new int[Length];
+                var sourceIndexes = new int[Length];
+                Array.Copy(_starts, starts, Length);
+                Array.Copy(_ends, ends, Length);
+
+                // Sources in first-use order; a text rarely has more than two, so a linear search is cheapest.
+                var sources = new List<object>(1);
+                object? last = null;
+                var lastIndex = -1;
                 for (var i = 0; i < Length; i++)
                 {
-                    if (nextHole < _holes.Count && _holes[nextHole] == i)
+                    var source = _sources[i];
+                    if (!ReferenceEquals(source, last) && !Equals(source, last))
                     {
-                        builder.AppendHole(_sources[i], _starts[i], _ends[i]);
-                        nextHole++;
+                        lastIndex = sources.IndexOf(source);
+                        if (lastIndex < 0)
+                        {
+                            lastIndex = sources.Count;
+                            sources.Add(source);
+                        }
+
+                        last = source;
                     }
-                    else
-                    {
-                        builder.Append(_chars[i], _sources[i], _starts[i], _ends[i]);
-                    }
+
+                    sourceIndexes[i] = lastIndex;
                 }
 
-                return builder.ToLocatedText();
+                return new LocatedText(new string(_chars, 0, Length), starts, ends, sourceIndexes, sources.ToImmutableArray(), _holes.ToArray());
             }
         }
     }
