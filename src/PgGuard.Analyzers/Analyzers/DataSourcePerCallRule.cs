@@ -89,8 +89,18 @@ namespace PgGuard.Analyzers.Analyzers
         }
 
         /// <summary>Every reference to the local in the body is a write or the receiver of a member call.</summary>
-        private static bool StaysHere(IOperation creation, ILocalSymbol local) =>
-            OperationFlow.References(creation, local).TrueForAll(r => OperationFlow.IsWrite(r) || IsReceiver(OperationFlow.Consumer(r, out var used), used));
+        private static bool StaysHere(IOperation creation, ILocalSymbol local)
+        {
+            foreach (var reference in OperationFlow.References(creation, local))
+            {
+                if (!OperationFlow.IsWrite(reference) && !IsReceiver(OperationFlow.Consumer(reference, out var used), used))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private Verdict Judge(IInvocationOperation creation, ISymbol member, out ILocalSymbol? local)
         {

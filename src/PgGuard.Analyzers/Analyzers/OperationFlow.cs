@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,29 +25,46 @@ namespace PgGuard.Analyzers.Analyzers
             return parent;
         }
 
-        /// <summary>
-        /// Every reference to <paramref name="local"/> in the body that holds <paramref name="operation"/> (a local is only
-        /// visible in the body that declares it). Walked only for the rare candidate that needs it, so no analyzer has to
-        /// register per-body actions on every method of the compilation.
-        /// </summary>
-        public static List<ILocalReferenceOperation> References(IOperation operation, ILocalSymbol local)
-        {
-            var root = operation;
-            while (root.Parent is { } parent)
-            {
-                root = parent;
-            }
+        // Each body is indexed once, when its first candidate asks: many candidates in one body (generated code, a long
+        // Program.cs) stay linear. Weak keys: an index lives as long as its operation tree.
+        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>> ReferencesByBody =
+            new ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>>();
 
-            var references = new List<ILocalReferenceOperation>();
-            foreach (var descendant in root.DescendantsAndSelf())
+        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>>.CreateValueCallback IndexBody = body =>
+        {
+            var index = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+            foreach (var descendant in body.DescendantsAndSelf())
             {
-                if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                if (descendant is ILocalReferenceOperation reference)
                 {
-                    references.Add(reference);
+                    if (!index.TryGetValue(reference.Local, out var list))
+                    {
+                        index[reference.Local] = list = new List<ILocalReferenceOperation>();
+                    }
+
+                    list.Add(reference);
                 }
             }
 
-            return references;
+            return index;
+        };
+
+        /// <summary>
+        /// Every reference to <paramref name="local"/> in the body that holds <paramref name="operation"/> (a local is only
+        /// visible in the body that declares it). Asked only for the rare candidate that needs it, so no analyzer has to
+        /// register per-body actions on every method of the compilation.
+        /// </summary>
+        public static IReadOnlyList<ILocalReferenceOperation> References(IOperation operation, ILocalSymbol local)
+        {
+            var body = operation;
+            while (body.Parent is { } parent)
+            {
+                body = parent;
+            }
+
+            return ReferencesByBody.GetValue(body, IndexBody).TryGetValue(local, out var references)
+                ? references
+                : System.Array.Empty<ILocalReferenceOperation>();
         }
 
         /// <summary><c>x = ..</c>: the local is written, not read or handed on.</summary>

@@ -108,7 +108,7 @@ namespace PgGuard.Analyzers.Analyzers
         }
 
         /// <summary>A local holding the builder: every use of it in the body counts, wherever it sits.</summary>
-        private static Outcome LocalOutcome(List<ILocalReferenceOperation> references)
+        private static Outcome LocalOutcome(IReadOnlyList<ILocalReferenceOperation> references)
         {
             foreach (var reference in references)
             {

@@ -53,6 +53,32 @@ namespace PgGuard.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        [Fact]
+        public Task Judges_each_of_many_builders_in_one_body_by_its_own_uses()
+        {
+            // One body indexed once for all its candidates: every local keeps its own references.
+            var statements = new System.Text.StringBuilder();
+            var expected = new System.Collections.Generic.List<Microsoft.CodeAnalysis.Testing.DiagnosticResult>();
+            for (var i = 0; i < 300; i++)
+            {
+                var secure = i % 3 == 0;
+                var marker = secure ? "NpgsqlSlimDataSourceBuilder" : "{|#" + expected.Count + ":NpgsqlSlimDataSourceBuilder|}";
+                statements.Append("        var b" + i + " = new " + marker + "(\"Host=db.example.com\");\n");
+                if (secure)
+                {
+                    statements.Append("        b" + i + ".EnableTransportSecurity();\n");
+                }
+                else
+                {
+                    expected.Add(VerifyCS.Diagnostic(Descriptors.SlimBuilderWithoutTls).WithLocation(expected.Count));
+                }
+
+                statements.Append("        using var d" + i + " = b" + i + ".Build();\n");
+            }
+
+            return VerifyCS.VerifyAsync("#nullable enable\n" + Code.InMethod(statements.ToString(), Members), Only, expected.ToArray());
+        }
+
         // ---- not flagged ------------------------------------------------------------------------------------------
 
         [Theory]
