@@ -11,12 +11,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace PgGuard.Benchmarks;
 
-/// <summary>Wall time, process CPU time (all threads) and bytes allocated (all threads) over one measured step.</summary>
-internal readonly record struct Cost(TimeSpan Wall, TimeSpan Cpu, long Allocated)
+/// <summary>
+/// Wall time, process CPU time (all threads), bytes allocated (all threads) and time the runtime was paused for garbage
+/// collection over one measured step.
+/// </summary>
+internal readonly record struct Cost(TimeSpan Wall, TimeSpan Cpu, long Allocated, TimeSpan GcPause)
 {
-    public static Cost operator -(Cost a, Cost b) => new(a.Wall - b.Wall, a.Cpu - b.Cpu, a.Allocated - b.Allocated);
+    public static Cost operator -(Cost a, Cost b) => new(a.Wall - b.Wall, a.Cpu - b.Cpu, a.Allocated - b.Allocated, a.GcPause - b.GcPause);
 
-    public static Cost operator +(Cost a, Cost b) => new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.Allocated + b.Allocated);
+    public static Cost operator +(Cost a, Cost b) => new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.Allocated + b.Allocated, a.GcPause + b.GcPause);
 }
 
 /// <summary>An analysis pass: its cost, each analyzer's callback time (telemetry), what it reported.</summary>
@@ -154,7 +157,8 @@ internal static class Measurement
     private static Cost Read() => new(
         TimeSpan.FromSeconds((double)Stopwatch.GetTimestamp() / Stopwatch.Frequency),
         Process.GetCurrentProcess().TotalProcessorTime,
-        GC.GetTotalAllocatedBytes(precise: true));
+        GC.GetTotalAllocatedBytes(precise: true),
+        GC.GetTotalPauseDuration());
 
     public static long Median(IEnumerable<long> values)
     {
@@ -167,6 +171,6 @@ internal static class Measurement
     public static Cost Median(IEnumerable<Cost> values)
     {
         var list = values.ToList();
-        return new Cost(Median(list.Select(c => c.Wall)), Median(list.Select(c => c.Cpu)), Median(list.Select(c => c.Allocated)));
+        return new Cost(Median(list.Select(c => c.Wall)), Median(list.Select(c => c.Cpu)), Median(list.Select(c => c.Allocated)), Median(list.Select(c => c.GcPause)));
     }
 }
