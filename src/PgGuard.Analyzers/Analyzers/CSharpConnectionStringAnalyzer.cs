@@ -24,7 +24,7 @@ namespace PgGuard.Analyzers.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 // Nothing is registered in a compilation that references neither Npgsql nor its EF Core provider.
-                var symbols = NpgsqlSymbols.Create(start.Compilation);
+                var symbols = NpgsqlSymbols.For(start.Compilation);
                 if (symbols is null)
                 {
                     return;

@@ -34,7 +34,7 @@ namespace PgGuard.Analyzers.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 // A config file's connection strings are ours only in a project that uses Npgsql (DESIGN.md).
-                if (NpgsqlSymbols.Create(start.Compilation) is null)
+                if (!NpgsqlSymbols.ReferencesNpgsql(start.Compilation))
                 {
                     return;
                 }

@@ -37,7 +37,7 @@ namespace PgGuard.Analyzers.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var compilation = start.Compilation;
-                var symbols = NpgsqlSymbols.Create(compilation);
+                var symbols = NpgsqlSymbols.For(compilation);
                 var configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
                 if (symbols is null || configuration is null || HasUserSecrets(compilation, start.Options) || !HasAppSettings(start.Options))
                 {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace PgGuard.Analyzers.Analyzers
@@ -37,24 +38,11 @@ namespace PgGuard.Analyzers.Analyzers
 
         public INamedTypeSymbol? LoggingConfiguration { get; }
 
-        /// <summary>Null when the compilation references neither Npgsql nor its EF Core provider: then nothing is registered.</summary>
-        public static NpgsqlSymbols? Create(Compilation compilation)
+        // Several analyzers ask at the start of the same compilation: the sink table is resolved once per compilation.
+        private static readonly ConditionalWeakTable<Compilation, NpgsqlSymbols> ByCompilation = new ConditionalWeakTable<Compilation, NpgsqlSymbols>();
+
+        private static readonly ConditionalWeakTable<Compilation, NpgsqlSymbols>.CreateValueCallback Resolve = compilation =>
         {
-            var referencesNpgsql = false;
-            foreach (var assembly in compilation.ReferencedAssemblyNames)
-            {
-                if (assembly.Name == "Npgsql" || assembly.Name == "Npgsql.EntityFrameworkCore.PostgreSQL")
-                {
-                    referencesNpgsql = true;
-                    break;
-                }
-            }
-
-            if (!referencesNpgsql)
-            {
-                return null;
-            }
-
             var sinks = new Dictionary<ISymbol, ConnectionStringSink>(SymbolEqualityComparer.Default);
             foreach (var sink in ConnectionStringSinks.Table)
             {
@@ -71,6 +59,24 @@ namespace PgGuard.Analyzers.Analyzers
             }
 
             return new NpgsqlSymbols(compilation, sinks);
+        };
+
+        /// <summary>Null when the compilation references neither Npgsql nor its EF Core provider: then nothing is registered.</summary>
+        public static NpgsqlSymbols? For(Compilation compilation) =>
+            ReferencesNpgsql(compilation) ? ByCompilation.GetValue(compilation, Resolve) : null;
+
+        /// <summary>True when the compilation references Npgsql or its EF Core provider.</summary>
+        public static bool ReferencesNpgsql(Compilation compilation)
+        {
+            foreach (var assembly in compilation.ReferencedAssemblyNames)
+            {
+                if (assembly.Name == "Npgsql" || assembly.Name == "Npgsql.EntityFrameworkCore.PostgreSQL")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The sink a method or property is, matched on its original definition (extension methods unreduced).</summary>
